@@ -1,0 +1,43 @@
+package dev.ward.cli;
+
+import dev.ward.taxonomy.TaxonomyException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions into one line on stderr and an exit code. Expected problems with the input
+ * exit 2; anything else is a bug or an environment failure and exits 1, with the stack trace only
+ * when {@code WARD_DEBUG} is set.
+ */
+final class Errors implements IExecutionExceptionHandler {
+  static final int USAGE = 2;
+  static final int FAILURE = 1;
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+    var err = command.getErr();
+    if (isUsage(e)) {
+      err.println("ward " + command.getCommandName() + ": " + e.getMessage());
+      err.flush();
+      return USAGE;
+    }
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    err.println("ward " + command.getCommandName() + ": " + describe(cause));
+    if (System.getenv("WARD_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return FAILURE;
+  }
+
+  private static boolean isUsage(Exception e) {
+    return e instanceof UsageException || e instanceof TaxonomyException;
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+  }
+}

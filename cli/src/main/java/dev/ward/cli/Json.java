@@ -1,0 +1,68 @@
+package dev.ward.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+
+/** JSON in and out for the machine-readable commands. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(64 << 20).maxNestingDepth(64).build())
+      .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Json() {}
+
+  /** Reads stdin as the given type; malformed input is a {@link UsageException}. */
+  static <T> T read(InputStream in, TypeReference<T> type, String expected) {
+    try {
+      T value = MAPPER.readValue(in, type);
+      if (value == null) {
+        throw new UsageException("expected " + expected + " on stdin, got null");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new UsageException("expected " + expected + " on stdin: "
+          + e.getOriginalMessage() + locationOf(e));
+    } catch (IOException e) {
+      throw new UsageException("cannot read stdin: " + e.getMessage());
+    }
+  }
+
+  static <T> T parse(String text, TypeReference<T> type, String expected) {
+    try {
+      T value = MAPPER.readValue(text, type);
+      if (value == null) {
+        throw new UsageException("expected " + expected + ", got null");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new UsageException("expected " + expected + ": " + e.getOriginalMessage()
+          + locationOf(e));
+    }
+  }
+
+  private static String locationOf(JsonProcessingException e) {
+    return e.getLocation() == null ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
+  static void print(PrintWriter out, Object value, boolean pretty) {
+    try {
+      out.println(pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+          : MAPPER.writeValueAsString(value));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}
