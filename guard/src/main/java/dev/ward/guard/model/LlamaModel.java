@@ -1,0 +1,96 @@
+package dev.ward.guard.model;
+
+import dev.ward.guard.gguf.GgufException;
+import dev.ward.guard.gguf.GgufFile;
+import dev.ward.guard.gguf.GgufTensorInfo;
+import dev.ward.guard.tensor.Parallel;
+import java.nio.file.Path;
+
+/**
+ * A Llama model loaded from a GGUF file: configuration, weights (mapped, not copied) and the
+ * compute workers. Immutable and shared by all threads; state of an evaluation lives in a
+ * {@link Sequence}. Close it to unmap the file and stop the workers.
+ */
+public final class LlamaModel implements AutoCloseable {
+  private final GgufFile file;
+  private final LlamaConfig config;
+  private final LlamaWeights weights;
+  private final Rope rope;
+  private final Parallel parallel;
+
+  private LlamaModel(GgufFile file, LlamaConfig config, LlamaWeights weights, Parallel parallel) {
+    this.file = file;
+    this.config = config;
+    this.weights = weights;
+    this.rope = new Rope(config, weights.ropeFreqs);
+    this.parallel = parallel;
+  }
+
+  /** Opens and validates a model file; {@code threads} compute workers (1 = calling thread). */
+  public static LlamaModel load(Path path, int threads) {
+    GgufFile file = GgufFile.open(path);
+    try {
+      return of(file, threads);
+    } catch (RuntimeException e) {
+      file.close();
+      throw e;
+    }
+  }
+
+  /** Builds the model over an open file, which it then owns. */
+  public static LlamaModel of(GgufFile file, int threads) {
+    LlamaConfig config;
+    try {
+      config = LlamaConfig.from(file.metadata());
+    } catch (GgufException e) {
+      throw e.getMessage().startsWith(file.source()) ? e
+          : new GgufException(file.source() + ": " + e.getMessage());
+    }
+    GgufTensorInfo embedding = file.tensor(TensorNames.TOKEN_EMBEDDING).orElseThrow(() ->
+        new GgufException(file.source() + ": tensor '" + TensorNames.TOKEN_EMBEDDING + "' is missing"));
+    if (embedding.rank() != 2 || embedding.dim(1) > Integer.MAX_VALUE) {
+      throw new GgufException(file.source() + ": tensor '" + embedding.name()
+          + "' has wrong shape " + embedding.shape() + "; expected [" + config.dim() + ", vocabulary]");
+    }
+    int vocabulary = (int) embedding.dim(1);
+    LlamaWeights weights = LlamaWeights.load(file, config, vocabulary);
+    return new LlamaModel(file, config, weights, Parallel.create(threads));
+  }
+
+  public LlamaConfig config() {
+    return config;
+  }
+
+  public GgufFile file() {
+    return file;
+  }
+
+  /** Rows of the output layer: the number of token ids the model scores. */
+  public int vocabularySize() {
+    return weights.output.rows();
+  }
+
+  /** A new, empty sequence. */
+  public Sequence newSequence() {
+    return new Sequence(this,
+        new KvCache(config.layers(), config.kvDim(), config.contextLength(), 256), 0);
+  }
+
+  LlamaWeights weights() {
+    return weights;
+  }
+
+  Rope rope() {
+    return rope;
+  }
+
+  Parallel parallel() {
+    return parallel;
+  }
+
+  @Override
+  public void close() {
+    parallel.close();
+    file.close();
+  }
+}

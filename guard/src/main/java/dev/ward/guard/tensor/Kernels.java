@@ -1,0 +1,74 @@
+package dev.ward.guard.tensor;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Optional;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/** The kernel for each supported type, and what the kernels share: species and layouts. */
+final class Kernels {
+  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  /** Bytes with as many lanes as {@link #F}, so one byte load widens into one float vector. */
+  static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED.withShape(
+      VectorShape.forBitSize(F.length() * Byte.SIZE));
+  /** Shorts with as many lanes as {@link #F}. */
+  static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED.withShape(
+      VectorShape.forBitSize(F.length() * Short.SIZE));
+  static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+  static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
+  static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
+
+  static {
+    if (F.length() > 16 || 16 % F.length() != 0) {
+      throw new IllegalStateException("float vectors of " + F.length()
+          + " lanes do not divide the 16-value groups of the K-quant layouts");
+    }
+  }
+
+  private static final RowKernel[] BY_TYPE = new RowKernel[GgmlType.values().length];
+
+  static {
+    for (RowKernel kernel : new RowKernel[] {new F32Kernel(), new F16Kernel(), new BF16Kernel(),
+        new Q8_0Kernel(), new Q4_0Kernel(), new Q4KKernel(), new Q5KKernel(), new Q6KKernel()}) {
+      BY_TYPE[kernel.type().ordinal()] = kernel;
+    }
+  }
+
+  private Kernels() {}
+
+  static Optional<RowKernel> forType(GgmlType type) {
+    return Optional.ofNullable(BY_TYPE[type.ordinal()]);
+  }
+
+  static float f16(MemorySegment src, long at) {
+    return Float.float16ToFloat(src.get(SHORT_LE, at));
+  }
+
+  /** The 6-bit scale and min of sub-block {@code j} from the 12 packed bytes of Q4_K / Q5_K. */
+  static int scaleK4(MemorySegment src, long scales, int j) {
+    if (j < 4) {
+      return byteAt(src, scales + j) & 63;
+    }
+    return (byteAt(src, scales + j + 4) & 0xF) | ((byteAt(src, scales + j - 4) >> 6) << 4);
+  }
+
+  static int minK4(MemorySegment src, long scales, int j) {
+    if (j < 4) {
+      return byteAt(src, scales + j + 4) & 63;
+    }
+    return (byteAt(src, scales + j + 4) >> 4) | ((byteAt(src, scales + j) >> 6) << 4);
+  }
+
+  static int byteAt(MemorySegment src, long at) {
+    return Byte.toUnsignedInt(src.get(ValueLayout.JAVA_BYTE, at));
+  }
+
+  static ByteVector bytes(MemorySegment src, long at) {
+    return ByteVector.fromMemorySegment(B, src, at, LE);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.ward.guard.tensor;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Q6_K: super-blocks of 256 values in 16 groups of 16, 210 bytes:
+ * {@code u8 ql[128] | u8 qh[64] | i8 scales[16] | f16 d}. Each half of 128 values uses 64 bytes of
+ * {@code ql} and 32 of {@code qh}: for {@code l < 32}, values {@code l, l+32, l+64, l+96} take
+ * the low nibble of {@code ql[l]}, of {@code ql[l+32]}, the high nibble of {@code ql[l]}, of
+ * {@code ql[l+32]}, each with two more bits from {@code qh[l]} (bits 0-1, 2-3, 4-5, 6-7), minus
+ * 32. Value = d * scale[group] * q.
+ */
+final class Q6KKernel implements RowKernel {
+  private static final int QK = 256;
+  private static final int BLOCK_BYTES = 210;
+
+  @Override
+  public GgmlType type() {
+    return GgmlType.Q6_K;
+  }
+
+  @Override
+  public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
+    int lanes = Kernels.F.length();
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block + 208);
+      for (int half = 0; half < 2; half++) {
+        long ql = block + half * 64;
+        long qh = block + 128 + half * 32;
+        long scales = block + 192 + half * 8;
+        int out = dstOffset + b * QK + half * 128;
+        for (int l = 0; l < 32; l += lanes) {
+          int group = l / 16;
+          ByteVector lo = Kernels.bytes(src, ql + l);
+          ByteVector lo32 = Kernels.bytes(src, ql + 32 + l);
+          ByteVector h = Kernels.bytes(src, qh + l);
+          for (int k = 0; k < 4; k++) {
+            ByteVector nibble = switch (k) {
+              case 0 -> lo.and((byte) 0x0F);
+              case 1 -> lo32.and((byte) 0x0F);
+              case 2 -> lo.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F);
+              default -> lo32.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F);
+            };
+            ByteVector high = h.lanewise(VectorOperators.ASHR, 2 * k).and((byte) 3)
+                .lanewise(VectorOperators.LSHL, 4);
+            float scale = d * scale(src, scales + group + 2 * k);
+            Vectors.widen(nibble.or(high).sub((byte) 32)).mul(scale)
+                .intoArray(dst, out + k * 32 + l);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block + 208);
+      for (int half = 0; half < 2; half++) {
+        long ql = block + half * 64;
+        long qh = block + 128 + half * 32;
+        long scales = block + 192 + half * 8;
+        int out = dstOffset + b * QK + half * 128;
+        for (int l = 0; l < 32; l++) {
+          int group = l / 16;
+          int lo = Kernels.byteAt(src, ql + l);
+          int lo32 = Kernels.byteAt(src, ql + 32 + l);
+          int h = Kernels.byteAt(src, qh + l);
+          int q1 = ((lo & 0xF) | ((h & 3) << 4)) - 32;
+          int q2 = ((lo32 & 0xF) | (((h >> 2) & 3) << 4)) - 32;
+          int q3 = ((lo >> 4) | (((h >> 4) & 3) << 4)) - 32;
+          int q4 = ((lo32 >> 4) | (((h >> 6) & 3) << 4)) - 32;
+          dst[out + l] = d * scale(src, scales + group) * q1;
+          dst[out + 32 + l] = d * scale(src, scales + group + 2) * q2;
+          dst[out + 64 + l] = d * scale(src, scales + group + 4) * q3;
+          dst[out + 96 + l] = d * scale(src, scales + group + 6) * q4;
+        }
+      }
+    }
+  }
+
+  private static float scale(MemorySegment src, long at) {
+    return src.get(ValueLayout.JAVA_BYTE, at);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.ward.guard.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every SIMD kernel against its scalar twin, and the block layouts pinned with hand-made blocks
+ * whose values are worked out by hand.
+ */
+class KernelsTest {
+  /**
+   * The SIMD and scalar versions do the same float operations in the same order, so they must
+   * agree bit for bit.
+   */
+  static final float SIMD_VS_SCALAR_TOLERANCE = 0f;
+
+  @Test
+  void blockLayoutsMatchGgml() {
+    assertThat(GgmlType.Q8_0.blockBytes()).isEqualTo(2 + 32);
+    assertThat(GgmlType.Q4_0.blockBytes()).isEqualTo(2 + 16);
+    assertThat(GgmlType.Q4_K.blockBytes()).isEqualTo(2 + 2 + 12 + 128);
+    assertThat(GgmlType.Q5_K.blockBytes()).isEqualTo(2 + 2 + 12 + 32 + 128);
+    assertThat(GgmlType.Q6_K.blockBytes()).isEqualTo(128 + 64 + 16 + 2);
+    assertThat(GgmlType.Q4_K.blockSize()).isEqualTo(256);
+    assertThat(GgmlType.byId(30)).contains(GgmlType.BF16);
+    assertThat(GgmlType.byId(4)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void simdMatchesScalarTwin(GgmlType type) {
+    RowKernel kernel = Kernels.forType(type).orElseThrow();
+    Random random = new Random(type.ordinal());
+    for (int blocks : new int[] {1, 2, 7}) {
+      int n = blocks * Math.max(type.blockSize(), 32);
+      MemorySegment data = MemorySegment.ofArray(randomBlocks(type, n, random));
+      float[] simd = new float[n + 3];
+      float[] scalar = new float[n + 3];
+      kernel.dequantize(data, 0, simd, 3, n);
+      kernel.dequantizeReference(data, 0, scalar, 3, n);
+      for (int i = 0; i < simd.length; i++) {
+        assertThat(Math.abs(simd[i] - scalar[i])).as("%s value %d of %d", type, i, n)
+            .isLessThanOrEqualTo(SIMD_VS_SCALAR_TOLERANCE);
+      }
+      assertThat(simd[0]).isZero();
+      for (float v : scalar) {
+        assertThat(Float.isFinite(v)).as("%s values are finite", type).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void q8_0IsScaleTimesSignedByte() {
+    ByteBuffer block = le(34).putShort(Float.floatToFloat16(0.5f));
+    for (int j = 0; j < 32; j++) {
+      block.put((byte) (j * 8 - 128));
+    }
+    float[] out = dequantize(GgmlType.Q8_0, block);
+    for (int j = 0; j < 32; j++) {
+      assertThat(out[j]).isEqualTo(0.5f * (j * 8 - 128));
+    }
+  }
+
+  @Test
+  void q4_0PutsLowNibblesFirst() {
+    ByteBuffer block = le(18).putShort(Float.floatToFloat16(2f));
+    for (int j = 0; j < 16; j++) {
+      block.put((byte) (j | ((15 - j) << 4)));
+    }
+    float[] out = dequantize(GgmlType.Q4_0, block);
+    for (int j = 0; j < 16; j++) {
+      assertThat(out[j]).as("low %d", j).isEqualTo(2f * (j - 8));
+      assertThat(out[j + 16]).as("high %d", j).isEqualTo(2f * (15 - j - 8));
+    }
+  }
+
+  @Test
+  void q4_kUnpacksSixBitScalesAndMins() {
+    // Sub-block j gets scale 40 + j and min 20 + j: above 15, so the two high bits of each
+    // land in the top bits of bytes 0-7, where the packing is easy to get wrong.
+    int[] sc = new int[8];
+    int[] m = new int[8];
+    for (int j = 0; j < 8; j++) {
+      sc[j] = 40 + j;
+      m[j] = 20 + j;
+    }
+    byte[] scales = packK4(sc, m);
+    ByteBuffer block = le(144).putShort(Float.floatToFloat16(0.25f))
+        .putShort(Float.floatToFloat16(0.5f)).put(scales);
+    for (int c = 0; c < 4; c++) {
+      for (int l = 0; l < 32; l++) {
+        block.put((byte) (((l % 16) & 0xF) | ((15 - l % 16) << 4)));
+      }
+    }
+    float[] out = dequantize(GgmlType.Q4_K, block);
+    for (int c = 0; c < 4; c++) {
+      for (int l = 0; l < 32; l++) {
+        float lo = 0.25f * sc[2 * c] * (l % 16) - 0.5f * m[2 * c];
+        float hi = 0.25f * sc[2 * c + 1] * (15 - l % 16) - 0.5f * m[2 * c + 1];
+        assertThat(out[c * 64 + l]).as("chunk %d low %d", c, l).isEqualTo(lo);
+        assertThat(out[c * 64 + 32 + l]).as("chunk %d high %d", c, l).isEqualTo(hi);
+      }
+    }
+  }
+
+  @Test
+  void q6_kCombinesFourBitsAndTwoBitsPerGroupScale() {
+    ByteBuffer block = le(210);
+    // ql: low nibble 5, high nibble 10; qh: bit pairs 0b11, 0b10, 0b01, 0b00 for the four quarters.
+    for (int i = 0; i < 128; i++) {
+      block.put((byte) (5 | (10 << 4)));
+    }
+    for (int i = 0; i < 64; i++) {
+      block.put((byte) 0b00_01_10_11);
+    }
+    for (int g = 0; g < 16; g++) {
+      block.put((byte) (g - 8));
+    }
+    block.putShort(Float.floatToFloat16(0.125f));
+    float[] out = dequantize(GgmlType.Q6_K, block);
+    int[] quarter = {(5 | (3 << 4)) - 32, (5 | (2 << 4)) - 32, (10 | (1 << 4)) - 32, 10 - 32};
+    for (int i = 0; i < 256; i++) {
+      int half = i / 128;
+      int k = (i % 128) / 32;
+      int l = i % 32;
+      int group = half * 8 + l / 16 + 2 * k;
+      assertThat(out[i]).as("value %d", i).isEqualTo(0.125f * (group - 8) * quarter[k]);
+    }
+  }
+
+  @Test
+  void bf16IsTheUpperHalfOfAFloat() {
+    ByteBuffer data = le(2 * 32);
+    for (int i = 0; i < 32; i++) {
+      data.putShort((short) (Float.floatToIntBits(i - 15.5f) >>> 16));
+    }
+    float[] out = dequantize(GgmlType.BF16, data);
+    for (int i = 0; i < 32; i++) {
+      assertThat(out[i]).isEqualTo(i - 15.5f);
+    }
+  }
+
+  /** Random bytes, with the f16 scales replaced by small finite values. */
+  static byte[] randomBlocks(GgmlType type, int n, Random random) {
+    byte[] bytes = new byte[(int) type.bytesFor(n)];
+    random.nextBytes(bytes);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int blocks = n / type.blockSize();
+    for (int i = 0; i < blocks; i++) {
+      int at = i * type.blockBytes();
+      switch (type) {
+        case F16 -> b.putShort(at, Float.floatToFloat16(random.nextFloat() * 4 - 2));
+        case BF16 -> b.putShort(at, (short) (Float.floatToIntBits(random.nextFloat() * 4 - 2) >>> 16));
+        case F32 -> b.putFloat(at, random.nextFloat() * 4 - 2);
+        case Q8_0, Q4_0 -> b.putShort(at, Float.floatToFloat16(random.nextFloat() / 16));
+        case Q4_K, Q5_K -> {
+          b.putShort(at, Float.floatToFloat16(random.nextFloat() / 64));
+          b.putShort(at + 2, Float.floatToFloat16(random.nextFloat() / 64));
+        }
+        case Q6_K -> b.putShort(at + 208, Float.floatToFloat16(random.nextFloat() / 64));
+        default -> throw new AssertionError(type);
+      }
+    }
+    return bytes;
+  }
+
+  private static float[] dequantize(GgmlType type, ByteBuffer data) {
+    MemorySegment segment = MemorySegment.ofArray(data.array());
+    int n = (int) (data.capacity() / type.blockBytes() * type.blockSize());
+    float[] simd = new float[n];
+    float[] scalar = new float[n];
+    Kernels.forType(type).orElseThrow().dequantize(segment, 0, simd, 0, n);
+    Kernels.forType(type).orElseThrow().dequantizeReference(segment, 0, scalar, 0, n);
+    assertThat(simd).containsExactly(scalar);
+    return simd;
+  }
+
+  private static ByteBuffer le(int size) {
+    return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Packs eight 6-bit scales and mins the way Q4_K and Q5_K store them. */
+  static byte[] packK4(int[] sc, int[] m) {
+    byte[] q = new byte[12];
+    for (int j = 0; j < 8; j++) {
+      if (j < 4) {
+        q[j] |= (byte) (sc[j] & 63);
+        q[j + 4] |= (byte) (m[j] & 63);
+      } else {
+        q[j + 4] |= (byte) ((sc[j] & 0xF) | ((m[j] & 0xF) << 4));
+        q[j - 4] |= (byte) ((sc[j] >> 4) << 6);
+        q[j] |= (byte) ((m[j] >> 4) << 6);
+      }
+    }
+    return q;
+  }
+}

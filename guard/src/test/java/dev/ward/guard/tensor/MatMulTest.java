@@ -1,0 +1,58 @@
+package dev.ward.guard.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The tiled, threaded matrix product against a plain double-precision loop. */
+class MatMulTest {
+  /** Float accumulation over a few hundred terms of magnitude ~1. */
+  static final double RELATIVE_TOLERANCE = 1e-5;
+
+  @ParameterizedTest(name = "{0} {1}x{2}, {3} tokens, {4} threads")
+  @CsvSource({
+      "F32, 37, 40, 1, 1", "F32, 37, 40, 5, 2", "Q8_0, 50, 96, 4, 2", "Q8_0, 50, 96, 9, 1",
+      "Q4_K, 33, 512, 6, 2", "Q6_K, 17, 256, 3, 2", "BF16, 20, 48, 7, 2", "F16, 16, 20, 2, 2"})
+  void agreesWithNaiveProduct(GgmlType type, int rows, int cols, int tokens, int threads) {
+    Random random = new Random(rows * 31 + tokens);
+    byte[] bytes = KernelsTest.randomBlocks(type, rows * cols, random);
+    WeightMatrix w = WeightMatrix.of("w", type, rows, cols, MemorySegment.ofArray(bytes));
+    float[] x = new float[tokens * cols];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() * 2 - 1;
+    }
+    float[] out = new float[tokens * rows];
+    try (Parallel parallel = Parallel.create(threads)) {
+      MatMul.multiply(w, x, tokens, out, parallel);
+    }
+    float[] row = new float[cols];
+    for (int r = 0; r < rows; r++) {
+      w.dequantizeRowReference(r, row, 0);
+      for (int t = 0; t < tokens; t++) {
+        double expected = 0;
+        double magnitude = 0;
+        for (int c = 0; c < cols; c++) {
+          expected += (double) row[c] * x[t * cols + c];
+          magnitude += Math.abs((double) row[c] * x[t * cols + c]);
+        }
+        assertThat((double) out[t * rows + r]).as("row %d token %d", r, t)
+            .isCloseTo(expected, org.assertj.core.data.Offset.offset(RELATIVE_TOLERANCE * magnitude + 1e-30));
+      }
+    }
+  }
+
+  @Test
+  void rejectsMismatchedSizes() {
+    assertThatThrownBy(() -> WeightMatrix.of("w", GgmlType.Q8_0, 2, 32, MemorySegment.ofArray(new byte[60])))
+        .hasMessage("tensor 'w' holds 60 bytes; 2x32 Q8_0 needs 68");
+    assertThatThrownBy(() -> WeightMatrix.of("w", GgmlType.Q4_K, 1, 32, MemorySegment.ofArray(new byte[144])))
+        .hasMessageContaining("not a multiple of Q4_K's block size 256");
+    assertThatThrownBy(() -> WeightMatrix.of("w", GgmlType.Q2_K, 1, 256, MemorySegment.ofArray(new byte[84])))
+        .hasMessageContaining("type Q2_K, which Ward cannot compute with yet");
+  }
+}
