@@ -29,7 +29,8 @@ class TaxonomiesTest {
     assertThat(taxonomy.categories()).hasSize(14);
     assertThat(name(taxonomy, "S5")).isEqualTo("Defamation");
     assertThat(name(taxonomy, "S6")).isEqualTo("Specialized Advice");
-    assertThat(name(taxonomy, "S11")).isEqualTo("Suicide & Self-Harm");
+    assertThat(name(taxonomy, "S3")).isEqualTo("Sex Crimes");
+    assertThat(name(taxonomy, "S11")).isEqualTo("Self-Harm");
     assertThat(name(taxonomy, "S13")).isEqualTo("Elections");
     assertThat(name(taxonomy, "S14")).isEqualTo("Code Interpreter Abuse");
   }
