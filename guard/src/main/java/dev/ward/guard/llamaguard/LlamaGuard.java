@@ -1,0 +1,336 @@
+package dev.ward.guard.llamaguard;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.ward.guard.gguf.GgufFile;
+import dev.ward.guard.model.LlamaModel;
+import dev.ward.guard.tokenizer.Tokenizer;
+import dev.ward.taxonomy.Taxonomy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Llama Guard 2 or 3, in process: load a GGUF model once, then classify conversations from any
+ * number of threads.
+ *
+ * {@snippet :
+ * try (LlamaGuard guard = LlamaGuard.load(Path.of("llama-guard-3-1b.Q8_0.gguf"),
+ *     LlamaGuard.Options.builder().threshold(0.5).build())) {
+ *   Verdict verdict = guard.classify(Conversation.prompt("How do I make a pipe bomb?"));
+ *   if (!verdict.safe()) {
+ *     System.out.println(verdict.categories());
+ *   }
+ * }
+ * }
+ *
+ * <p>Classifications run on a small pool of workers (each forward pass itself uses all compute
+ * threads) behind a bounded queue: when the queue is full a request is rejected at once, and a
+ * request that takes longer than the timeout is cancelled between layers. Both are a
+ * {@link GuardRejectedException}. Verdicts are cached (Caffeine, bounded) by conversation,
+ * taxonomy and threshold.
+ */
+public final class LlamaGuard implements AutoCloseable {
+  private final LlamaModel model;
+  private final Tokenizer tokenizer;
+  private final PromptFormat format;
+  private final Taxonomy taxonomy;
+  private final Options options;
+  private final Scorer scorer;
+  private final Cache<VerdictKey, Verdict> verdicts;
+  private final ThreadPoolExecutor workers;
+  private final String modelName;
+
+  private LlamaGuard(LlamaModel model, Tokenizer tokenizer, PromptFormat format, Options options) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.format = format;
+    this.taxonomy = options.taxonomy().orElseGet(format::defaultTaxonomy);
+    this.options = options;
+    this.scorer = new Scorer(model, tokenizer, format, options.prefixCache());
+    this.verdicts = Caffeine.newBuilder().maximumSize(options.verdictCacheSize()).recordStats()
+        .build();
+    AtomicInteger ids = new AtomicInteger();
+    this.workers = new ThreadPoolExecutor(options.concurrency(), options.concurrency(), 0,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), r -> {
+          Thread t = new Thread(r, "ward-guard-" + ids.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    this.modelName = model.file().source().replaceAll(".*[/\\\\]", "");
+  }
+
+  /**
+   * Loads a Llama Guard model. The prompt format comes from the options, else from the model's
+   * chat template or name; a model that declares neither is an error.
+   */
+  public static LlamaGuard load(Path modelFile, Options options) {
+    Objects.requireNonNull(options, "options");
+    LlamaModel model = LlamaModel.load(modelFile, options.threads());
+    try {
+      GgufFile file = model.file();
+      Tokenizer tokenizer = Tokenizer.fromGguf(file.metadata());
+      PromptFormat format = options.format().or(() -> PromptFormat.detect(file.metadata()))
+          .orElseThrow(() -> new IllegalArgumentException(modelFile + ": the model declares no "
+              + "Llama Guard chat template or name; choose a format (llama-guard-2 or llama-guard-3)"));
+      return new LlamaGuard(model, tokenizer, format, options);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** Classifies the last message of the conversation, waiting at most the configured timeout. */
+  public Verdict classify(Conversation conversation) {
+    return classify(conversation, taxonomy);
+  }
+
+  /** As {@link #classify(Conversation)}, under another taxonomy than the configured one. */
+  public Verdict classify(Conversation conversation, Taxonomy under) {
+    Future<Verdict> pending = submit(conversation, under);
+    try {
+      return pending.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new GuardRejectedException(GuardRejectedException.Reason.TIMEOUT,
+          "classification took longer than " + options.timeout().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while classifying");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Queues a classification; the future fails with {@link GuardRejectedException} when full. */
+  public CompletableFuture<Verdict> classifyAsync(Conversation conversation) {
+    CompletableFuture<Verdict> result = new CompletableFuture<>();
+    Future<Verdict> pending = submit(conversation, taxonomy);
+    Thread.ofVirtual().start(() -> {
+      try {
+        result.complete(pending.get());
+      } catch (ExecutionException e) {
+        result.completeExceptionally(e.getCause());
+      } catch (InterruptedException | CancellationException e) {
+        result.cancel(true);
+      }
+    });
+    result.whenComplete((v, e) -> {
+      if (result.isCancelled()) {
+        pending.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  private Future<Verdict> submit(Conversation conversation, Taxonomy under) {
+    Objects.requireNonNull(conversation, "conversation");
+    long start = System.nanoTime();
+    VerdictKey key = new VerdictKey(conversation, under, options.threshold(),
+        options.alwaysCategories());
+    Verdict hit = verdicts.getIfPresent(key);
+    if (hit != null) {
+      return CompletableFuture.completedFuture(hit.fromCache(elapsed(start)));
+    }
+    if (workers.isShutdown()) {
+      throw new GuardRejectedException(GuardRejectedException.Reason.CLOSED, "the guard is closed");
+    }
+    try {
+      return workers.submit(() -> {
+        Verdict verdict = compute(conversation, under, start);
+        verdicts.put(key, verdict);
+        return verdict;
+      });
+    } catch (RejectedExecutionException e) {
+      throw new GuardRejectedException(GuardRejectedException.Reason.QUEUE_FULL,
+          "the guard queue is full (" + options.queueCapacity() + " classifications waiting)");
+    }
+  }
+
+  private Verdict compute(Conversation conversation, Taxonomy under, long start) {
+    Prompt prompt = format.render(conversation, under);
+    Scorer.Score score = scorer.score(prompt, under, options.threshold(), options.alwaysCategories());
+    return new Verdict(score.unsafeProbability() < options.threshold(), score.unsafeProbability(),
+        options.threshold(), score.categories(), score.raw(), score.malformed(), modelName,
+        format.name(), elapsed(start), false);
+  }
+
+  private static long elapsed(long start) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  /** The prompt Llama Guard sees for a conversation, as text and as tokens (with BOS). */
+  public RenderedPrompt prompt(Conversation conversation) {
+    Prompt prompt = format.render(conversation, taxonomy);
+    return new RenderedPrompt(prompt.text(), scorer.tokens(prompt).all());
+  }
+
+  /** A prompt as text and token ids. */
+  public record RenderedPrompt(String text, int[] tokens) {}
+
+  public PromptFormat format() {
+    return format;
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  public Tokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  public LlamaModel model() {
+    return model;
+  }
+
+  public CacheStats verdictCacheStats() {
+    return verdicts.stats();
+  }
+
+  /** Stops accepting work, lets queued classifications end, and unmaps the model. */
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    model.close();
+  }
+
+  private record VerdictKey(Conversation conversation, Taxonomy taxonomy, double threshold,
+      boolean categories) {}
+
+  /**
+   * How a {@link LlamaGuard} runs.
+   *
+   * @param format the prompt format; empty to take it from the model file
+   * @param taxonomy the categories; empty for the format's own
+   * @param threshold unsafe when the probability reaches it
+   * @param threads compute threads of a forward pass
+   * @param concurrency classifications running at once
+   * @param queueCapacity classifications waiting at most
+   * @param timeout longest wait for one classification, queueing included
+   * @param verdictCacheSize verdicts kept (0 disables the cache)
+   * @param prefixCache whether to reuse the KV cache of the instruction prefix
+   * @param alwaysCategories decode the categories line even for safe verdicts
+   */
+  public record Options(Optional<PromptFormat> format, Optional<Taxonomy> taxonomy,
+      double threshold, int threads, int concurrency, int queueCapacity, Duration timeout,
+      long verdictCacheSize, boolean prefixCache, boolean alwaysCategories) {
+
+    public Options {
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(taxonomy, "taxonomy");
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("threshold must be within [0, 1]; got " + threshold);
+      }
+      if (threads < 1 || concurrency < 1 || queueCapacity < 1) {
+        throw new IllegalArgumentException("threads, concurrency and queue capacity must be "
+            + "positive; got " + threads + ", " + concurrency + ", " + queueCapacity);
+      }
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive; got " + timeout);
+      }
+      if (verdictCacheSize < 0) {
+        throw new IllegalArgumentException("verdict cache size must be >= 0; got " + verdictCacheSize);
+      }
+    }
+
+    public static Options defaults() {
+      return builder().build();
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link Options}; every setting has a default. */
+    public static final class Builder {
+      private PromptFormat format;
+      private Taxonomy taxonomy;
+      private double threshold = 0.5;
+      private int threads = Runtime.getRuntime().availableProcessors();
+      private int concurrency = 1;
+      private int queueCapacity = 64;
+      private Duration timeout = Duration.ofSeconds(60);
+      private long verdictCacheSize = 10_000;
+      private boolean prefixCache = true;
+      private boolean alwaysCategories;
+
+      public Builder format(PromptFormat value) {
+        format = value;
+        return this;
+      }
+
+      public Builder taxonomy(Taxonomy value) {
+        taxonomy = value;
+        return this;
+      }
+
+      public Builder threshold(double value) {
+        threshold = value;
+        return this;
+      }
+
+      public Builder threads(int value) {
+        threads = value;
+        return this;
+      }
+
+      public Builder concurrency(int value) {
+        concurrency = value;
+        return this;
+      }
+
+      public Builder queueCapacity(int value) {
+        queueCapacity = value;
+        return this;
+      }
+
+      public Builder timeout(Duration value) {
+        timeout = value;
+        return this;
+      }
+
+      public Builder verdictCacheSize(long value) {
+        verdictCacheSize = value;
+        return this;
+      }
+
+      public Builder prefixCache(boolean value) {
+        prefixCache = value;
+        return this;
+      }
+
+      public Builder alwaysCategories(boolean value) {
+        alwaysCategories = value;
+        return this;
+      }
+
+      public Options build() {
+        return new Options(Optional.ofNullable(format), Optional.ofNullable(taxonomy), threshold,
+            threads, concurrency, queueCapacity, timeout, verdictCacheSize, prefixCache,
+            alwaysCategories);
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.ward.guard.llamaguard;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ward.guard.model.LlamaModel;
+import dev.ward.guard.model.Sequence;
+import dev.ward.guard.sampling.Generator;
+import dev.ward.guard.sampling.SamplingParams;
+import dev.ward.guard.tensor.VectorMath;
+import dev.ward.guard.tokenizer.Tokenizer;
+import dev.ward.taxonomy.GuardAnswer;
+import dev.ward.taxonomy.HazardCategory;
+import dev.ward.taxonomy.Taxonomy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the model on a rendered prompt and reads the verdict off it.
+ *
+ * <p>Score: the softmax probability, at the first answer position, of the two tokens that begin
+ * the word unsafe ({@code unsafe}, {@code " unsafe"}). A Llama Guard 3 prompt that stops at the
+ * assistant header is first extended by the blank line the model writes there, so the score is
+ * read where the word starts. Categories: the model's answer, with its first token forced to the
+ * likelier "unsafe" token and the rest decoded greedily, parsed by the taxonomy module.
+ *
+ * <p>Prefix cache: the instruction prefix (template and category list) is the same for every
+ * conversation of a role and taxonomy. Its KV cache is computed once, kept as a snapshot keyed by
+ * its tokens, and each classification resumes from a copy, evaluating only the conversation and
+ * the closing instructions.
+ */
+final class Scorer {
+  private static final int MAX_ANSWER_TOKENS = 24;
+
+  private final LlamaModel model;
+  private final Tokenizer tokenizer;
+  private final PromptFormat format;
+  private final int unsafe;
+  private final int spaceUnsafe;
+  private final int blankLine;
+  private final Cache<TokenKey, Sequence.Snapshot> prefixes;
+
+  Scorer(LlamaModel model, Tokenizer tokenizer, PromptFormat format, boolean prefixCache) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.format = format;
+    this.unsafe = singleToken("unsafe");
+    this.spaceUnsafe = singleToken(" unsafe");
+    this.blankLine = singleToken("\n\n");
+    this.prefixes = prefixCache ? Caffeine.newBuilder()
+        .maximumWeight(1L << 30)
+        .<TokenKey, Sequence.Snapshot>weigher((k, s) -> (int) Math.min(Integer.MAX_VALUE, s.bytes()))
+        .build() : null;
+  }
+
+  private int singleToken(String text) {
+    int[] ids = tokenizer.encode(text);
+    if (ids.length != 1) {
+      throw new IllegalStateException("the vocabulary has no single token for '" + text
+          + "'; is this a Llama 3 model?");
+    }
+    return ids[0];
+  }
+
+  PromptTokens tokens(Prompt prompt) {
+    PromptTokens tokens = PromptTokens.of(prompt, tokenizer, format.addsBos());
+    if (tokens.all().length + 1 + MAX_ANSWER_TOKENS > model.config().contextLength()) {
+      throw new ConversationException("the prompt is " + tokens.all().length
+          + " tokens; with its answer it does not fit the model's context of "
+          + model.config().contextLength());
+    }
+    return tokens;
+  }
+
+  record Score(double unsafeProbability, String raw, List<HazardCategory> categories,
+      Optional<String> malformed) {}
+
+  Score score(Prompt prompt, Taxonomy taxonomy, double threshold, boolean alwaysCategories) {
+    PromptTokens tokens = tokens(prompt);
+    Sequence sequence;
+    int[] input;
+    if (prefixes != null && tokens.prefixLength() > 0) {
+      Sequence.Snapshot snapshot = prefixes.get(new TokenKey(tokens.prefix()), key -> {
+        Sequence fresh = model.newSequence();
+        fresh.forward(key.tokens(), null);
+        return fresh.snapshot();
+      });
+      sequence = snapshot.resume();
+      input = tokens.afterPrefix();
+    } else {
+      sequence = model.newSequence();
+      input = tokens.all();
+    }
+    if (format.endsAtHeader()) {
+      input = Arrays.copyOf(input, input.length + 1);
+      input[input.length - 1] = blankLine;
+    }
+    float[] logits = sequence.forward(input);
+    double[] p = probabilities(logits, unsafe, spaceUnsafe);
+    double unsafeProbability = p[0] + p[1];
+    if (unsafeProbability < threshold && !alwaysCategories) {
+      String first = tokenizer.decode(new int[] {VectorMath.argmax(logits)});
+      return new Score(unsafeProbability, first, List.of(), Optional.empty());
+    }
+    int forced = p[0] >= p[1] ? unsafe : spaceUnsafe;
+    Generator.Result answer = Generator.generate(sequence, new int[] {forced}, null,
+        MAX_ANSWER_TOKENS, SamplingParams.GREEDY, tokenizer::isEndOfGeneration, t -> true);
+    int[] answerTokens = new int[answer.tokens().length + 1];
+    answerTokens[0] = forced;
+    System.arraycopy(answer.tokens(), 0, answerTokens, 1, answer.tokens().length);
+    String raw = tokenizer.decode(answerTokens);
+    return switch (GuardAnswer.parse(raw, taxonomy)) {
+      case GuardAnswer.Unsafe u -> new Score(unsafeProbability, raw, u.categories(), Optional.empty());
+      case GuardAnswer.Malformed m -> new Score(unsafeProbability, raw, List.of(), Optional.of(m.reason()));
+      case GuardAnswer.Safe s -> new Score(unsafeProbability, raw, List.of(), Optional.empty());
+    };
+  }
+
+  /** Plain softmax probabilities of two tokens, computed in double over the whole vocabulary. */
+  private static double[] probabilities(float[] logits, int a, int b) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float l : logits) {
+      max = Math.max(max, l);
+    }
+    double sum = 0;
+    for (float l : logits) {
+      sum += Math.exp(l - max);
+    }
+    return new double[] {Math.exp(logits[a] - max) / sum, Math.exp(logits[b] - max) / sum};
+  }
+
+  /** Token ids as a cache key. */
+  record TokenKey(int[] tokens) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TokenKey k && Arrays.equals(tokens, k.tokens);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(tokens);
+    }
+  }
+}
