@@ -1,5 +1,6 @@
 package dev.ward.guard.tokenizer;
 
+import dev.ward.guard.gguf.GgufMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,46 @@ final class GgufVocabulary {
   /** The pre-tokenizer name llama.cpp's converter writes for Llama 3. */
   static final String LLAMA3_PRE = "llama-bpe";
 
+  static final String MODEL = "tokenizer.ggml.model";
+  static final String BOS_ID = "tokenizer.ggml.bos_token_id";
+  static final String EOS_ID = "tokenizer.ggml.eos_token_id";
+
   private GgufVocabulary() {}
+
+  /**
+   * The tokenizer a model file declares, checked against what Ward implements: a byte-level BPE
+   * ({@code gpt2}) vocabulary with the Llama 3 pre-tokenizer, whose declared BOS and end-of-turn
+   * ids are the ones the Llama 3 templates use.
+   */
+  static Tokenizer tokenizer(GgufMetadata metadata) {
+    String model = metadata.string(MODEL).orElse(null);
+    if (!"gpt2".equals(model)) {
+      throw new IllegalArgumentException(MODEL + " is " + (model == null ? "missing" : "'" + model + "'")
+          + "; Ward reads byte-level BPE ('gpt2') vocabularies, as Llama 3 uses");
+    }
+    Tokenizer tokenizer = tokenizer(
+        metadata.strings(TOKENS).orElseThrow(() -> missing(TOKENS)),
+        metadata.ints(TOKEN_TYPES).orElseThrow(() -> missing(TOKEN_TYPES)),
+        metadata.strings(MERGES).orElseThrow(() -> missing(MERGES)),
+        metadata.string(PRE).orElse(null));
+    metadata.integer(BOS_ID).ifPresent(id -> {
+      if (id != tokenizer.bos()) {
+        throw new IllegalArgumentException(BOS_ID + " is " + id + "; Llama 3 begins text with "
+            + tokenizer.bos() + " (<|begin_of_text|>)");
+      }
+    });
+    metadata.integer(EOS_ID).ifPresent(id -> {
+      if (id < 0 || id >= tokenizer.vocabularySize() || !tokenizer.isEndOfGeneration(id.intValue())) {
+        throw new IllegalArgumentException(EOS_ID + " is " + id
+            + ", which is not one of Llama 3's end tokens (<|eot_id|>, <|eom_id|>, <|end_of_text|>)");
+      }
+    });
+    return tokenizer;
+  }
+
+  private static IllegalArgumentException missing(String key) {
+    return new IllegalArgumentException(key + " is missing; the model file carries no vocabulary");
+  }
 
   static Tokenizer tokenizer(
       List<String> tokens, int[] tokenTypes, List<String> merges, String pre) {

@@ -1,5 +1,6 @@
 package dev.ward.guard.tokenizer;
 
+import dev.ward.guard.gguf.GgufMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,6 +96,16 @@ public final class Tokenizer {
   public static Tokenizer fromGgufVocabulary(
       List<String> tokens, int[] tokenTypes, List<String> merges, String pre) {
     return GgufVocabulary.tokenizer(tokens, tokenTypes, merges, pre);
+  }
+
+  /**
+   * The tokenizer of a GGUF model file, from its {@code tokenizer.ggml.*} metadata.
+   *
+   * @throws IllegalArgumentException naming the key and value when the vocabulary is not a Llama 3
+   *     one or is malformed
+   */
+  public static Tokenizer fromGguf(GgufMetadata metadata) {
+    return GgufVocabulary.tokenizer(metadata);
   }
 
   /**

@@ -1,44 +1,31 @@
 package dev.ward.guard.tokenizer;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.ward.guard.Fixtures;
+import dev.ward.guard.gguf.GgufFile;
+import dev.ward.guard.gguf.GgufMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared conformance fixtures ({@code ../shared/fixtures}, found through the system property
- * {@code ward.shared} that Surefire sets) and the real Llama 3 tokenizer loaded from them both ways,
- * once per test run. Tests that use them are skipped, with a message, where the folder is absent.
+ * The real Llama 3 tokenizer, loaded from the shared fixtures both ways once per test run; tests
+ * that use them are skipped, with a message, where the folder is absent (see {@link Fixtures}).
  */
 final class SharedFixtures {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static Tokenizer tiktoken;
-  private static GgufTokenizerArrays ggufArrays;
+  private static GgufMetadata ggufMetadata;
   private static Tokenizer gguf;
 
   private SharedFixtures() {}
 
-  /** {@code <ward.shared>/fixtures/<relative>}; skips the calling test if the folder is absent. */
   static Path file(String relative) {
-    String shared = System.getProperty("ward.shared");
-    Path fixtures = shared == null ? null : Path.of(shared, "fixtures");
-    assumeTrue(fixtures != null && Files.isDirectory(fixtures),
-        "shared fixtures not found (system property ward.shared = " + shared + "); skipping");
-    Path file = fixtures.resolve(relative);
-    assumeTrue(Files.exists(file), "fixture " + file + " not found; skipping");
-    return file;
+    return Fixtures.fixture(relative);
   }
 
   static JsonNode json(String relative) {
-    try {
-      return JSON.readTree(file(relative).toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.json(relative);
   }
 
   /** The files in {@code <fixtures>/<folder>} whose names end with {@code suffix}, sorted. */
@@ -59,21 +46,21 @@ final class SharedFixtures {
     return tiktoken;
   }
 
-  /** The tokenizer arrays of the tiny Llama 3 GGUF model, which carries the real vocabulary. */
-  static synchronized GgufTokenizerArrays ggufArrays() throws IOException {
+  /** The metadata of the tiny Llama 3 GGUF model, which carries the real vocabulary. */
+  static synchronized GgufMetadata ggufMetadata() {
     Path model = file("models/tiny-llama3-q8_0.gguf");
-    if (ggufArrays == null) {
-      ggufArrays = GgufTokenizerArrays.read(model);
+    if (ggufMetadata == null) {
+      try (GgufFile file = GgufFile.open(model)) {
+        ggufMetadata = file.metadata();
+      }
     }
-    return ggufArrays;
+    return ggufMetadata;
   }
 
   /** Llama 3 from the vocabulary in a GGUF model file. */
-  static synchronized Tokenizer gguf() throws IOException {
+  static synchronized Tokenizer gguf() {
     if (gguf == null) {
-      GgufTokenizerArrays arrays = ggufArrays();
-      gguf = Tokenizer.fromGgufVocabulary(
-          arrays.tokens(), arrays.tokenTypes(), arrays.merges(), arrays.pre());
+      gguf = Tokenizer.fromGguf(ggufMetadata());
     }
     return gguf;
   }

@@ -60,7 +60,7 @@ class TiktokenFileTest {
 
   @Test
   void hasTheSameSpecialTokensAsTheLlama3GgufVocabulary() throws IOException {
-    List<String> ggufTokens = SharedFixtures.ggufArrays().tokens();
+    List<String> ggufTokens = SharedFixtures.ggufMetadata().strings("tokenizer.ggml.tokens").orElseThrow();
 
     assertThat(TiktokenFile.LLAMA3_SPECIAL_TOKENS)
         .containsExactlyElementsOf(ggufTokens.subList(128_000, 128_256));
