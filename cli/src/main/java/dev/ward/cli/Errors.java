@@ -1,5 +1,7 @@
 package dev.ward.cli;
 
+import dev.ward.guard.gguf.GgufException;
+import dev.ward.guard.llamaguard.ConversationException;
 import dev.ward.taxonomy.TaxonomyException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -33,7 +35,8 @@ final class Errors implements IExecutionExceptionHandler {
   }
 
   private static boolean isUsage(Exception e) {
-    return e instanceof UsageException || e instanceof TaxonomyException;
+    return e instanceof UsageException || e instanceof TaxonomyException
+        || e instanceof GgufException || e instanceof ConversationException;
   }
 
   private static String describe(Throwable t) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -24,14 +26,28 @@ final class Json {
 
   /** Reads stdin as the given type; malformed input is a {@link UsageException}. */
   static <T> T read(InputStream in, TypeReference<T> type, String expected) {
+    return read(in, MAPPER.getTypeFactory().constructType(type), expected);
+  }
+
+  static <T> T read(InputStream in, Class<T> type, String expected) {
+    return read(in, MAPPER.getTypeFactory().constructType(type), expected);
+  }
+
+  private static <T> T read(InputStream in, JavaType type, String expected) {
     try {
       T value = MAPPER.readValue(in, type);
       if (value == null) {
         throw new UsageException("expected " + expected + " on stdin, got null");
       }
       return value;
+    } catch (MismatchedInputException e) {
+      if (e.getOriginalMessage().startsWith("No content")) {
+        throw new UsageException("expected " + expected + " on stdin; it is empty");
+      }
+      throw new UsageException("expected " + expected + " on stdin" + locationOf(e)
+          + (e.getPath().isEmpty() ? "" : " at " + e.getPathReference().replaceAll("^[^\\[]*", "")));
     } catch (JsonProcessingException e) {
-      throw new UsageException("expected " + expected + " on stdin: "
+      throw new UsageException("expected " + expected + " on stdin; not valid JSON: "
           + e.getOriginalMessage() + locationOf(e));
     } catch (IOException e) {
       throw new UsageException("cannot read stdin: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.ward.guard.llamaguard;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.ward.guard.gguf.GgufException;
 import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guard.tokenizer.Tokenizer;
@@ -78,13 +79,25 @@ public final class LlamaGuard implements AutoCloseable {
    */
   public static LlamaGuard load(Path modelFile, Options options) {
     Objects.requireNonNull(options, "options");
-    LlamaModel model = LlamaModel.load(modelFile, options.threads());
+    return of(LlamaModel.load(modelFile, options.threads()), options);
+  }
+
+  /**
+   * A guard over a model already loaded, which it then owns (closing the guard closes it); its
+   * {@link Options#threads()} is the model's business and ignored here.
+   */
+  public static LlamaGuard of(LlamaModel model, Options options) {
     try {
       GgufFile file = model.file();
-      Tokenizer tokenizer = Tokenizer.fromGguf(file.metadata());
+      Tokenizer tokenizer;
+      try {
+        tokenizer = Tokenizer.fromGguf(file.metadata());
+      } catch (IllegalArgumentException e) {
+        throw new GgufException(file.source() + ": " + e.getMessage());
+      }
       PromptFormat format = options.format().or(() -> PromptFormat.detect(file.metadata()))
-          .orElseThrow(() -> new IllegalArgumentException(modelFile + ": the model declares no "
-              + "Llama Guard chat template or name; choose a format (llama-guard-2 or llama-guard-3)"));
+          .orElseThrow(() -> new IllegalArgumentException(file.source() + ": the model declares "
+              + "no Llama Guard chat template or name; choose a format (llama-guard-2 or llama-guard-3)"));
       return new LlamaGuard(model, tokenizer, format, options);
     } catch (RuntimeException e) {
       model.close();

@@ -7,6 +7,7 @@ import dev.ward.guard.model.Sequence;
 import dev.ward.guard.sampling.Generator;
 import dev.ward.guard.sampling.SamplingParams;
 import dev.ward.guard.tensor.VectorMath;
+import dev.ward.guard.tokenizer.StreamingDecoder;
 import dev.ward.guard.tokenizer.Tokenizer;
 import dev.ward.taxonomy.GuardAnswer;
 import dev.ward.taxonomy.HazardCategory;
@@ -103,17 +104,27 @@ final class Scorer {
       return new Score(unsafeProbability, first, List.of(), Optional.empty());
     }
     int forced = p[0] >= p[1] ? unsafe : spaceUnsafe;
-    Generator.Result answer = Generator.generate(sequence, new int[] {forced}, null,
-        MAX_ANSWER_TOKENS, SamplingParams.GREEDY, tokenizer::isEndOfGeneration, t -> true);
-    int[] answerTokens = new int[answer.tokens().length + 1];
-    answerTokens[0] = forced;
-    System.arraycopy(answer.tokens(), 0, answerTokens, 1, answer.tokens().length);
-    String raw = tokenizer.decode(answerTokens);
+    String raw = answer(sequence, forced);
     return switch (GuardAnswer.parse(raw, taxonomy)) {
       case GuardAnswer.Unsafe u -> new Score(unsafeProbability, raw, u.categories(), Optional.empty());
       case GuardAnswer.Malformed m -> new Score(unsafeProbability, raw, List.of(), Optional.of(m.reason()));
       case GuardAnswer.Safe s -> new Score(unsafeProbability, raw, List.of(), Optional.empty());
     };
+  }
+
+  /**
+   * The answer after its forced first token, decoded greedily until the end of turn or the end
+   * of the categories line: a well-formed answer has two lines, so a third is never needed.
+   */
+  private String answer(Sequence sequence, int first) {
+    StreamingDecoder decoder = tokenizer.streamingDecoder();
+    StringBuilder text = new StringBuilder(decoder.next(first));
+    Generator.generate(sequence, new int[] {first}, null, MAX_ANSWER_TOKENS,
+        SamplingParams.GREEDY, tokenizer::isEndOfGeneration, token -> {
+          text.append(decoder.next(token));
+          return text.toString().strip().lines().count() < 2 || !text.toString().endsWith("\n");
+        });
+    return text.append(decoder.finish()).toString();
   }
 
   /** Plain softmax probabilities of two tokens, computed in double over the whole vocabulary. */

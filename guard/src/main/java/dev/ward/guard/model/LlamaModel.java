@@ -5,6 +5,7 @@ import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.gguf.GgufTensorInfo;
 import dev.ward.guard.tensor.Parallel;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Llama model loaded from a GGUF file: configuration, weights (mapped, not copied) and the
@@ -17,6 +18,7 @@ public final class LlamaModel implements AutoCloseable {
   private final LlamaWeights weights;
   private final Rope rope;
   private final Parallel parallel;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private LlamaModel(GgufFile file, LlamaConfig config, LlamaWeights weights, Parallel parallel) {
     this.file = file;
@@ -88,9 +90,12 @@ public final class LlamaModel implements AutoCloseable {
     return parallel;
   }
 
+  /** Stops the workers and unmaps the file; later calls do nothing. */
   @Override
   public void close() {
-    parallel.close();
-    file.close();
+    if (closed.compareAndSet(false, true)) {
+      parallel.close();
+      file.close();
+    }
   }
 }
