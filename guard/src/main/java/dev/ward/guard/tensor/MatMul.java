@@ -42,7 +42,11 @@ public final class MatMul {
       float[] out, int rows, int r0) {
     int t = 0;
     for (; t + 4 <= tokens; t += 4) {
-      for (int i = 0; i < n; i++) {
+      int i = 0;
+      for (; i + 2 <= n; i += 2) {
+        VectorMath.dot2x4(tile, i * cols, cols, x, t * cols, cols, cols, out, t * rows + r0 + i, rows);
+      }
+      for (; i < n; i++) {
         VectorMath.dot4(tile, i * cols, x, t * cols, cols, cols, out, t * rows + r0 + i, rows);
       }
     }

@@ -63,6 +63,60 @@ public final class VectorMath {
     out[outOffset + 3 * outStride] = s3;
   }
 
+  /**
+   * Eight dot products, two rows of {@code w} (the second {@code wStride} after the first)
+   * against four vectors of {@code x} ({@code xStride} apart): each loaded vector feeds two or
+   * four multiply-adds, so the loop is bound by arithmetic more than by loads. Writes
+   * {@code out[outOffset + token * outStride + row]}. (Four rows by four tokens would load less
+   * still, but its sixteen accumulators exceed what C2 inlines and intrinsifies in one method.)
+   */
+  static void dot2x4(float[] w, int wOffset, int wStride, float[] x, int xOffset, int xStride,
+      int n, float[] out, int outOffset, int outStride) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    FloatVector b2 = a0;
+    FloatVector b3 = a0;
+    int w1 = wOffset + wStride;
+    int x1 = xOffset + xStride;
+    int x2 = x1 + xStride;
+    int x3 = x2 + xStride;
+    int upper = F.loopBound(n);
+    for (int i = 0; i < upper; i += F.length()) {
+      FloatVector v0 = FloatVector.fromArray(F, x, xOffset + i);
+      FloatVector v1 = FloatVector.fromArray(F, x, x1 + i);
+      FloatVector v2 = FloatVector.fromArray(F, x, x2 + i);
+      FloatVector v3 = FloatVector.fromArray(F, x, x3 + i);
+      FloatVector r = FloatVector.fromArray(F, w, wOffset + i);
+      a0 = r.fma(v0, a0);
+      a1 = r.fma(v1, a1);
+      a2 = r.fma(v2, a2);
+      a3 = r.fma(v3, a3);
+      FloatVector s = FloatVector.fromArray(F, w, w1 + i);
+      b0 = s.fma(v0, b0);
+      b1 = s.fma(v1, b1);
+      b2 = s.fma(v2, b2);
+      b3 = s.fma(v3, b3);
+    }
+    out[outOffset] = a0.reduceLanes(VectorOperators.ADD);
+    out[outOffset + outStride] = a1.reduceLanes(VectorOperators.ADD);
+    out[outOffset + 2 * outStride] = a2.reduceLanes(VectorOperators.ADD);
+    out[outOffset + 3 * outStride] = a3.reduceLanes(VectorOperators.ADD);
+    out[outOffset + 1] = b0.reduceLanes(VectorOperators.ADD);
+    out[outOffset + outStride + 1] = b1.reduceLanes(VectorOperators.ADD);
+    out[outOffset + 2 * outStride + 1] = b2.reduceLanes(VectorOperators.ADD);
+    out[outOffset + 3 * outStride + 1] = b3.reduceLanes(VectorOperators.ADD);
+    for (int i = upper; i < n; i++) {
+      for (int k = 0; k < 4; k++) {
+        out[outOffset + k * outStride] += w[wOffset + i] * x[xOffset + k * xStride + i];
+        out[outOffset + k * outStride + 1] += w[w1 + i] * x[xOffset + k * xStride + i];
+      }
+    }
+  }
+
   /** {@code y[yOffset + i] += a * x[xOffset + i]}. */
   public static void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n) {
     FloatVector av = FloatVector.broadcast(F, a);
