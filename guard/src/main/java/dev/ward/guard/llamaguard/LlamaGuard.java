@@ -8,7 +8,11 @@ import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guard.tokenizer.Tokenizer;
 import dev.ward.taxonomy.Taxonomy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -112,7 +116,7 @@ public final class LlamaGuard implements AutoCloseable {
 
   /** As {@link #classify(Conversation)}, under another taxonomy than the configured one. */
   public Verdict classify(Conversation conversation, Taxonomy under) {
-    Future<Verdict> pending = submit(conversation, under);
+    CompletableFuture<Verdict> pending = submit(conversation, under);
     try {
       return pending.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -128,49 +132,51 @@ public final class LlamaGuard implements AutoCloseable {
     }
   }
 
-  /** Queues a classification; the future fails with {@link GuardRejectedException} when full. */
+  /**
+   * Queues a classification. Throws {@link GuardRejectedException} at once when the queue is
+   * full; cancelling the future stops the forward pass between layers.
+   */
   public CompletableFuture<Verdict> classifyAsync(Conversation conversation) {
-    CompletableFuture<Verdict> result = new CompletableFuture<>();
-    Future<Verdict> pending = submit(conversation, taxonomy);
-    Thread.ofVirtual().start(() -> {
-      try {
-        result.complete(pending.get());
-      } catch (ExecutionException e) {
-        result.completeExceptionally(e.getCause());
-      } catch (InterruptedException | CancellationException e) {
-        result.cancel(true);
-      }
-    });
-    result.whenComplete((v, e) -> {
-      if (result.isCancelled()) {
-        pending.cancel(true);
-      }
-    });
-    return result;
+    return submit(conversation, taxonomy);
   }
 
-  private Future<Verdict> submit(Conversation conversation, Taxonomy under) {
+  private CompletableFuture<Verdict> submit(Conversation conversation, Taxonomy under) {
     Objects.requireNonNull(conversation, "conversation");
     long start = System.nanoTime();
-    VerdictKey key = new VerdictKey(conversation, under, options.threshold(),
-        options.alwaysCategories());
+    VerdictKey key = VerdictKey.of(conversation, under, options);
     Verdict hit = verdicts.getIfPresent(key);
     if (hit != null) {
       return CompletableFuture.completedFuture(hit.fromCache(elapsed(start)));
     }
-    if (workers.isShutdown()) {
-      throw new GuardRejectedException(GuardRejectedException.Reason.CLOSED, "the guard is closed");
-    }
+    CompletableFuture<Verdict> result = new CompletableFuture<>();
+    FutureTask<Verdict> task = new FutureTask<>(() -> compute(conversation, under, start)) {
+      @Override
+      protected void done() {
+        try {
+          Verdict verdict = get();
+          verdicts.put(key, verdict);
+          result.complete(verdict);
+        } catch (ExecutionException e) {
+          result.completeExceptionally(e.getCause());
+        } catch (CancellationException | InterruptedException e) {
+          result.cancel(false);
+        }
+      }
+    };
+    result.whenComplete((verdict, failure) -> {
+      if (result.isCancelled()) {
+        task.cancel(true);
+      }
+    });
     try {
-      return workers.submit(() -> {
-        Verdict verdict = compute(conversation, under, start);
-        verdicts.put(key, verdict);
-        return verdict;
-      });
+      workers.execute(task);
     } catch (RejectedExecutionException e) {
-      throw new GuardRejectedException(GuardRejectedException.Reason.QUEUE_FULL,
-          "the guard queue is full (" + options.queueCapacity() + " classifications waiting)");
+      throw workers.isShutdown()
+          ? new GuardRejectedException(GuardRejectedException.Reason.CLOSED, "the guard is closed")
+          : new GuardRejectedException(GuardRejectedException.Reason.QUEUE_FULL,
+              "the guard queue is full (" + options.queueCapacity() + " classifications waiting)");
     }
+    return result;
   }
 
   private Verdict compute(Conversation conversation, Taxonomy under, long start) {
@@ -229,8 +235,29 @@ public final class LlamaGuard implements AutoCloseable {
     model.close();
   }
 
-  private record VerdictKey(Conversation conversation, Taxonomy taxonomy, double threshold,
-      boolean categories) {}
+  /**
+   * A verdict cache key. The conversation enters as its SHA-256, so that a flood of large
+   * prompts cannot pin their text in memory through the cache.
+   */
+  private record VerdictKey(ByteBuffer conversation, Taxonomy taxonomy, double threshold,
+      boolean categories) {
+    static VerdictKey of(Conversation conversation, Taxonomy taxonomy, Options options) {
+      MessageDigest sha256;
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+      for (Message message : conversation.messages()) {
+        byte[] content = message.content().getBytes(StandardCharsets.UTF_8);
+        sha256.update((byte) message.role().ordinal());
+        sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(content.length).flip());
+        sha256.update(content);
+      }
+      return new VerdictKey(ByteBuffer.wrap(sha256.digest()), taxonomy, options.threshold(),
+          options.alwaysCategories());
+    }
+  }
 
   /**
    * How a {@link LlamaGuard} runs.
