@@ -3,6 +3,7 @@ package dev.ward.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guard.model.Sequence;
+import dev.ward.guard.sampling.Probabilities;
 import dev.ward.guard.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -57,6 +57,22 @@ class ModelCommandsTest {
   }
 
   @Test
+  void benchReportsBothModes() {
+    Cli.Result engine = Cli.run("", "bench", "--model", Cli.fixture("models/tiny-llama3-q8_0.gguf"),
+        "--prompt-tokens", "16", "--decode-tokens", "2", "--runs", "1");
+    assertThat(engine.exitCode()).as(engine.err()).isZero();
+    assertThat(engine.json().get("prefill_tok_s").asDouble()).isPositive();
+    assertThat(engine.json().get("decode_tok_s").asDouble()).isPositive();
+
+    Cli.Result guard = Cli.run("", "bench", "--guard", "--format", "llama-guard-2", "--runs", "1",
+        "--model", Cli.fixture("models/tiny-guard-q8_0.gguf"));
+    assertThat(guard.exitCode()).as(guard.err()).isZero();
+    assertThat(guard.json().get("prompt_tokens").asInt()).isGreaterThan(150);
+    assertThat(guard.json().get("cold_ms").asDouble()).isPositive();
+    assertThat(guard.json().get("prefix_cached_ms").asDouble()).isPositive();
+  }
+
+  @Test
   void badModelFilesExit2WithTheReason() throws IOException {
     Path text = Files.writeString(dir.resolve("model.gguf"), "this is not a model, just some text");
     Cli.Result notGguf = Cli.run("[\"x\"]", "logits", "--model", text.toString());

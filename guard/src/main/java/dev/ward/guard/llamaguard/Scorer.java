@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guard.model.Sequence;
 import dev.ward.guard.sampling.Generator;
+import dev.ward.guard.sampling.Probabilities;
 import dev.ward.guard.sampling.SamplingParams;
-import dev.ward.guard.tensor.VectorMath;
 import dev.ward.guard.tokenizer.StreamingDecoder;
 import dev.ward.guard.tokenizer.Tokenizer;
 import dev.ward.taxonomy.GuardAnswer;
@@ -97,13 +97,13 @@ final class Scorer {
       input[input.length - 1] = blankLine;
     }
     float[] logits = sequence.forward(input);
-    double[] p = probabilities(logits, unsafe, spaceUnsafe);
-    double unsafeProbability = p[0] + p[1];
+    Probabilities p = new Probabilities(logits);
+    double unsafeProbability = p.of(unsafe) + p.of(spaceUnsafe);
     if (unsafeProbability < threshold && !alwaysCategories) {
-      String first = tokenizer.decode(new int[] {VectorMath.argmax(logits)});
+      String first = tokenizer.decode(new int[] {p.argmax()});
       return new Score(unsafeProbability, first, List.of(), Optional.empty());
     }
-    int forced = p[0] >= p[1] ? unsafe : spaceUnsafe;
+    int forced = p.of(unsafe) >= p.of(spaceUnsafe) ? unsafe : spaceUnsafe;
     String raw = answer(sequence, forced);
     return switch (GuardAnswer.parse(raw, taxonomy)) {
       case GuardAnswer.Unsafe u -> new Score(unsafeProbability, raw, u.categories(), Optional.empty());
@@ -125,19 +125,6 @@ final class Scorer {
           return text.toString().strip().lines().count() < 2 || !text.toString().endsWith("\n");
         });
     return text.append(decoder.finish()).toString();
-  }
-
-  /** Plain softmax probabilities of two tokens, computed in double over the whole vocabulary. */
-  private static double[] probabilities(float[] logits, int a, int b) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float l : logits) {
-      max = Math.max(max, l);
-    }
-    double sum = 0;
-    for (float l : logits) {
-      sum += Math.exp(l - max);
-    }
-    return new double[] {Math.exp(logits[a] - max) / sum, Math.exp(logits[b] - max) / sum};
   }
 
   /** Token ids as a cache key. */

@@ -1,14 +1,17 @@
-package dev.ward.cli;
+package dev.ward.guard.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 
-/** Plain softmax over logits, in double, and the most probable tokens. */
-final class Probabilities {
+/**
+ * The plain softmax of next-token logits (temperature 1, no filtering), computed in double over
+ * the whole vocabulary, as the reference files and the Llama Guard score define probabilities.
+ */
+public final class Probabilities {
   private final double[] p;
 
-  Probabilities(float[] logits) {
+  public Probabilities(float[] logits) {
     double max = Double.NEGATIVE_INFINITY;
     for (float l : logits) {
       max = Math.max(max, l);
@@ -24,11 +27,12 @@ final class Probabilities {
     }
   }
 
-  double of(int token) {
+  public double of(int token) {
     return p[token];
   }
 
-  int argmax() {
+  /** The most probable token; the lowest id among ties. */
+  public int argmax() {
     int best = 0;
     for (int i = 1; i < p.length; i++) {
       if (p[i] > p[best]) {
@@ -39,7 +43,7 @@ final class Probabilities {
   }
 
   /** The {@code n} most probable tokens as {@code [id, p]} pairs, most probable first. */
-  List<List<Number>> top(int n) {
+  public List<List<Number>> top(int n) {
     PriorityQueue<Integer> heap = new PriorityQueue<>((a, b) ->
         p[a] != p[b] ? Double.compare(p[a], p[b]) : Integer.compare(b, a));
     for (int i = 0; i < p.length; i++) {

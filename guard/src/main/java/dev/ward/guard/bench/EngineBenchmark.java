@@ -1,0 +1,54 @@
+package dev.ward.guard.bench;
+
+import dev.ward.guard.model.LlamaModel;
+import dev.ward.guard.model.Sequence;
+import dev.ward.guard.tensor.VectorMath;
+import java.util.Arrays;
+
+/**
+ * Prefill and decode speed with the protocol of {@code shared/tools/llamacpp/bench.mjs}, so that
+ * Ward and llama.cpp can be timed on the same file in the same minute: a prompt of BOS then ids
+ * {@code 1000 + (i * 7919) % 100000}, evaluated in one pass; then greedy decoding one token at a
+ * time starting from token 9906. One short warm-up run lets the JIT compile the kernels first.
+ */
+public final class EngineBenchmark {
+  private EngineBenchmark() {}
+
+  /** Medians over the runs. */
+  public record Result(int promptTokens, double prefillTokensPerSecond, int decodeTokens,
+      double decodeTokensPerSecond, int runs) {}
+
+  public static Result run(LlamaModel model, int promptTokens, int decodeTokens, int runs) {
+    if (promptTokens < 1 || decodeTokens < 0 || runs < 1) {
+      throw new IllegalArgumentException("prompt tokens and runs must be >= 1, decode tokens >= 0");
+    }
+    int[] prompt = new int[promptTokens];
+    prompt[0] = 128000 % model.vocabularySize();
+    for (int i = 1; i < promptTokens; i++) {
+      prompt[i] = (1000 + (i * 7919) % 100000) % model.vocabularySize();
+    }
+    time(model, Arrays.copyOf(prompt, Math.min(promptTokens, 32)), Math.min(decodeTokens, 4));
+    double[] prefill = new double[runs];
+    double[] decode = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      double[] seconds = time(model, prompt, decodeTokens);
+      prefill[r] = promptTokens / seconds[0];
+      decode[r] = decodeTokens == 0 ? 0 : decodeTokens / seconds[1];
+    }
+    return new Result(promptTokens, Stats.median(prefill), decodeTokens, Stats.median(decode), runs);
+  }
+
+  /** Seconds for the prefill and for the decode steps. */
+  private static double[] time(LlamaModel model, int[] prompt, int decode) {
+    Sequence sequence = model.newSequence();
+    long t0 = System.nanoTime();
+    sequence.forward(prompt, null);
+    long t1 = System.nanoTime();
+    int next = 9906 % model.vocabularySize();
+    for (int i = 0; i < decode; i++) {
+      next = VectorMath.argmax(sequence.forward(next));
+    }
+    long t2 = System.nanoTime();
+    return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9};
+  }
+}
