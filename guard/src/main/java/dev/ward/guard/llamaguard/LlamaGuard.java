@@ -16,16 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Llama Guard 2 or 3, in process: load a GGUF model once, then classify conversations from any
@@ -42,9 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  *
  * <p>Classifications run on a small pool of workers (each forward pass itself uses all compute
- * threads) behind a bounded queue: when the queue is full a request is rejected at once, and a
- * request that takes longer than the timeout is cancelled between layers. Both are a
- * {@link GuardRejectedException}. Verdicts are cached (Caffeine, bounded) by conversation,
+ * threads) behind a bounded queue ({@link BatchingQueue}): requests waiting together are scored
+ * in one forward pass; when the queue is full a request is rejected at once, and one that takes
+ * longer than the timeout is abandoned. Both are a {@link GuardRejectedException}. Verdicts are cached (Caffeine, bounded) by conversation,
  * taxonomy and threshold.
  */
 public final class LlamaGuard implements AutoCloseable {
@@ -55,7 +50,7 @@ public final class LlamaGuard implements AutoCloseable {
   private final Options options;
   private final Scorer scorer;
   private final Cache<VerdictKey, Verdict> verdicts;
-  private final ThreadPoolExecutor workers;
+  private final BatchingQueue queue;
   private final String modelName;
 
   private LlamaGuard(LlamaModel model, Tokenizer tokenizer, PromptFormat format, Options options) {
@@ -67,13 +62,8 @@ public final class LlamaGuard implements AutoCloseable {
     this.scorer = new Scorer(model, tokenizer, format, options.prefixCache());
     this.verdicts = Caffeine.newBuilder().maximumSize(options.verdictCacheSize()).recordStats()
         .build();
-    AtomicInteger ids = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(options.concurrency(), options.concurrency(), 0,
-        TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueCapacity()), r -> {
-          Thread t = new Thread(r, "ward-guard-" + ids.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+    this.queue = new BatchingQueue(scorer, options.concurrency(), options.queueCapacity(),
+        options.maxBatch());
     this.modelName = model.file().source().replaceAll(".*[/\\\\]", "");
   }
 
@@ -148,43 +138,22 @@ public final class LlamaGuard implements AutoCloseable {
     if (hit != null) {
       return CompletableFuture.completedFuture(hit.fromCache(elapsed(start)));
     }
-    CompletableFuture<Verdict> result = new CompletableFuture<>();
-    FutureTask<Verdict> task = new FutureTask<>(() -> compute(conversation, under, start)) {
-      @Override
-      protected void done() {
-        try {
-          Verdict verdict = get();
-          verdicts.put(key, verdict);
-          result.complete(verdict);
-        } catch (ExecutionException e) {
-          result.completeExceptionally(e.getCause());
-        } catch (CancellationException | InterruptedException e) {
-          result.cancel(false);
-        }
-      }
-    };
-    result.whenComplete((verdict, failure) -> {
-      if (result.isCancelled()) {
-        task.cancel(true);
+    Scorer.Request request = new Scorer.Request(format.render(conversation, under), under,
+        options.threshold(), options.alwaysCategories());
+    CompletableFuture<Scorer.Score> score = queue.submit(request);
+    CompletableFuture<Verdict> verdict = score.thenApply(s -> {
+      Verdict v = new Verdict(s.unsafeProbability() < options.threshold(), s.unsafeProbability(),
+          options.threshold(), s.categories(), s.raw(), s.malformed(), modelName, format.name(),
+          elapsed(start), false);
+      verdicts.put(key, v);
+      return v;
+    });
+    verdict.whenComplete((v, failure) -> {
+      if (verdict.isCancelled()) {
+        score.cancel(false);
       }
     });
-    try {
-      workers.execute(task);
-    } catch (RejectedExecutionException e) {
-      throw workers.isShutdown()
-          ? new GuardRejectedException(GuardRejectedException.Reason.CLOSED, "the guard is closed")
-          : new GuardRejectedException(GuardRejectedException.Reason.QUEUE_FULL,
-              "the guard queue is full (" + options.queueCapacity() + " classifications waiting)");
-    }
-    return result;
-  }
-
-  private Verdict compute(Conversation conversation, Taxonomy under, long start) {
-    Prompt prompt = format.render(conversation, under);
-    Scorer.Score score = scorer.score(prompt, under, options.threshold(), options.alwaysCategories());
-    return new Verdict(score.unsafeProbability() < options.threshold(), score.unsafeProbability(),
-        options.threshold(), score.categories(), score.raw(), score.malformed(), modelName,
-        format.name(), elapsed(start), false);
+    return verdict;
   }
 
   private static long elapsed(long start) {
@@ -223,15 +192,7 @@ public final class LlamaGuard implements AutoCloseable {
   /** Stops accepting work, lets queued classifications end, and unmaps the model. */
   @Override
   public void close() {
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        workers.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    queue.close(options.timeout());
     model.close();
   }
 
@@ -268,13 +229,15 @@ public final class LlamaGuard implements AutoCloseable {
    * @param threads compute threads of a forward pass
    * @param concurrency classifications running at once
    * @param queueCapacity classifications waiting at most
+   * @param maxBatch classifications a worker scores in one forward pass when several wait
    * @param timeout longest wait for one classification, queueing included
    * @param verdictCacheSize verdicts kept (0 disables the cache)
    * @param prefixCache whether to reuse the KV cache of the instruction prefix
    * @param alwaysCategories decode the categories line even for safe verdicts
    */
   public record Options(Optional<PromptFormat> format, Optional<Taxonomy> taxonomy,
-      double threshold, int threads, int concurrency, int queueCapacity, Duration timeout,
+      double threshold, int threads, int concurrency, int queueCapacity, int maxBatch,
+      Duration timeout,
       long verdictCacheSize, boolean prefixCache, boolean alwaysCategories) {
 
     public Options {
@@ -283,9 +246,10 @@ public final class LlamaGuard implements AutoCloseable {
       if (!(threshold >= 0 && threshold <= 1)) {
         throw new IllegalArgumentException("threshold must be within [0, 1]; got " + threshold);
       }
-      if (threads < 1 || concurrency < 1 || queueCapacity < 1) {
-        throw new IllegalArgumentException("threads, concurrency and queue capacity must be "
-            + "positive; got " + threads + ", " + concurrency + ", " + queueCapacity);
+      if (threads < 1 || concurrency < 1 || queueCapacity < 1 || maxBatch < 1) {
+        throw new IllegalArgumentException("threads, concurrency, queue capacity and batch size "
+            + "must be positive; got " + threads + ", " + concurrency + ", " + queueCapacity
+            + ", " + maxBatch);
       }
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive; got " + timeout);
@@ -311,6 +275,7 @@ public final class LlamaGuard implements AutoCloseable {
       private int threads = Runtime.getRuntime().availableProcessors();
       private int concurrency = 1;
       private int queueCapacity = 64;
+      private int maxBatch = 4;
       private Duration timeout = Duration.ofSeconds(60);
       private long verdictCacheSize = 10_000;
       private boolean prefixCache = true;
@@ -346,6 +311,11 @@ public final class LlamaGuard implements AutoCloseable {
         return this;
       }
 
+      public Builder maxBatch(int value) {
+        maxBatch = value;
+        return this;
+      }
+
       public Builder timeout(Duration value) {
         timeout = value;
         return this;
@@ -368,7 +338,7 @@ public final class LlamaGuard implements AutoCloseable {
 
       public Options build() {
         return new Options(Optional.ofNullable(format), Optional.ofNullable(taxonomy), threshold,
-            threads, concurrency, queueCapacity, timeout, verdictCacheSize, prefixCache,
+            threads, concurrency, queueCapacity, maxBatch, timeout, verdictCacheSize, prefixCache,
             alwaysCategories);
       }
     }

@@ -12,9 +12,11 @@ import dev.ward.guard.tokenizer.Tokenizer;
 import dev.ward.taxonomy.GuardAnswer;
 import dev.ward.taxonomy.HazardCategory;
 import dev.ward.taxonomy.Taxonomy;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the model on a rendered prompt and reads the verdict off it.
@@ -76,17 +78,26 @@ final class Scorer {
   record Score(double unsafeProbability, String raw, List<HazardCategory> categories,
       Optional<String> malformed) {}
 
-  Score score(Prompt prompt, Taxonomy taxonomy, double threshold, boolean alwaysCategories) {
-    PromptTokens tokens = tokens(prompt);
+  /** One conversation to score, rendered under its taxonomy. */
+  record Request(Prompt prompt, Taxonomy taxonomy, double threshold, boolean alwaysCategories) {}
+
+  /** A request ready to run: its sequence (resumed from the prefix snapshot) and its input. */
+  record Prepared(Request request, Sequence sequence, int[] input) {}
+
+  /**
+   * Tokenizes a request and finds its prefix snapshot, computing it on first use; fails alone
+   * when this request cannot be scored (a prompt beyond the context).
+   */
+  Prepared prepare(Request request) {
+    PromptTokens tokens = tokens(request.prompt());
     Sequence sequence;
     int[] input;
     if (prefixes != null && tokens.prefixLength() > 0) {
-      Sequence.Snapshot snapshot = prefixes.get(new TokenKey(tokens.prefix()), key -> {
+      sequence = prefixes.get(new TokenKey(tokens.prefix()), key -> {
         Sequence fresh = model.newSequence();
         fresh.forward(key.tokens(), null);
         return fresh.snapshot();
-      });
-      sequence = snapshot.resume();
+      }).resume();
       input = tokens.afterPrefix();
     } else {
       sequence = model.newSequence();
@@ -96,19 +107,39 @@ final class Scorer {
       input = Arrays.copyOf(input, input.length + 1);
       input[input.length - 1] = blankLine;
     }
-    float[] logits = sequence.forward(input);
+    return new Prepared(request, sequence, input);
+  }
+
+  /**
+   * Scores prepared requests together: their inputs go through the model in shared forward
+   * steps, then each answer, when wanted, is decoded on its own.
+   *
+   * @param cancelled checked between layers; true abandons the whole batch
+   */
+  List<Score> score(List<Prepared> batch, BooleanSupplier cancelled) {
+    List<float[]> logits = Sequence.forwardTogether(
+        batch.stream().map(Prepared::sequence).toList(),
+        batch.stream().map(Prepared::input).toList(), cancelled);
+    List<Score> scores = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      scores.add(read(batch.get(i).request(), batch.get(i).sequence(), logits.get(i)));
+    }
+    return scores;
+  }
+
+  private Score read(Request request, Sequence sequence, float[] logits) {
     Probabilities p = new Probabilities(logits);
     double unsafeProbability = p.of(unsafe) + p.of(spaceUnsafe);
-    if (unsafeProbability < threshold && !alwaysCategories) {
+    if (unsafeProbability < request.threshold() && !request.alwaysCategories()) {
       String first = tokenizer.decode(new int[] {p.argmax()});
       return new Score(unsafeProbability, first, List.of(), Optional.empty());
     }
     int forced = p.of(unsafe) >= p.of(spaceUnsafe) ? unsafe : spaceUnsafe;
     String raw = answer(sequence, forced);
-    return switch (GuardAnswer.parse(raw, taxonomy)) {
+    return switch (GuardAnswer.parse(raw, request.taxonomy())) {
       case GuardAnswer.Unsafe u -> new Score(unsafeProbability, raw, u.categories(), Optional.empty());
       case GuardAnswer.Malformed m -> new Score(unsafeProbability, raw, List.of(), Optional.of(m.reason()));
-      case GuardAnswer.Safe s -> new Score(unsafeProbability, raw, List.of(), Optional.empty());
+      case GuardAnswer.Safe safe -> new Score(unsafeProbability, raw, List.of(), Optional.empty());
     };
   }
 

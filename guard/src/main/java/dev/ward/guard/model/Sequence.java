@@ -1,59 +1,34 @@
 package dev.ward.guard.model;
 
-import dev.ward.guard.tensor.MatMul;
-import dev.ward.guard.tensor.Parallel;
-import dev.ward.guard.tensor.VectorMath;
-import dev.ward.guard.tensor.WeightMatrix;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import java.util.function.BooleanSupplier;
 
 /**
- * One sequence being evaluated by a {@link LlamaModel}: its KV cache, its position and its scratch
- * buffers. Not thread-safe: each thread (each request) uses its own sequence; the model behind
- * it is shared.
+ * One sequence being evaluated by a {@link LlamaModel}: its KV cache and its position. Not
+ * thread-safe: each request uses its own sequence; the model behind it is shared.
  *
- * <p>{@link #forward} runs the Llama block for a batch of tokens at once, so that each weight row
- * is dequantized once per batch rather than once per token:
- * <pre>
- * x = embed(tokens)
- * per layer: h = rmsnorm(x); q,k,v = h Wq, h Wk, h Wv; rope(q, k); cache k, v
- *            x += attention(q, cache) Wo
- *            h = rmsnorm(x); x += (silu(h Wgate) * h Wup) Wdown
- * logits = rmsnorm(x[last]) Wout
- * </pre>
- * A thread interrupt stops the pass between layers with a {@link CancellationException}; the
- * sequence is then unusable.
+ * <p>A forward pass evaluates a batch of tokens at once ({@link ForwardPass}), and may take
+ * several sequences together ({@link #forwardTogether}), so that each weight row is dequantized
+ * once for all of their tokens. A cancelled pass (thread interrupt, or the caller's condition)
+ * stops between layers with a {@link CancellationException}; its sequences are then unusable.
  */
 public final class Sequence {
-  /** Tokens per internal step; bounds the scratch memory of long prompts. */
-  static final int MAX_BATCH = 128;
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  /** Rows per forward step; bounds the scratch memory of long prompts. */
+  static final int MAX_ROWS = 128;
 
   private final LlamaModel model;
-  private final LlamaConfig c;
-  private final LlamaWeights w;
-  private final Parallel parallel;
   private final KvCache cache;
+  private final ForwardPass.Scratch scratch = new ForwardPass.Scratch();
   private int position;
   private boolean broken;
 
-  private int batch;
-  private float[] x;
-  private float[] h;
-  private float[] q;
-  private float[] k;
-  private float[] v;
-  private float[] attention;
-  private float[] gate;
-  private float[] up;
-
   Sequence(LlamaModel model, KvCache cache, int position) {
     this.model = model;
-    this.c = model.config();
-    this.w = model.weights();
-    this.parallel = model.parallel();
     this.cache = cache;
     this.position = position;
   }
@@ -67,42 +42,109 @@ public final class Sequence {
     return model;
   }
 
+  KvCache cache() {
+    return cache;
+  }
+
+  void advance(int tokens) {
+    position += tokens;
+  }
+
   /**
    * Evaluates {@code tokens} after those already in the sequence and returns the next-token
    * logits after the last of them (a fresh array of vocabulary size).
    */
   public float[] forward(int... tokens) {
-    if (tokens.length == 0) {
-      throw new IllegalArgumentException("no tokens to evaluate");
-    }
-    float[] logits = new float[w.output.rows()];
-    forward(tokens, logits);
-    return logits;
+    return forwardTogether(List.of(this), List.of(tokens), Thread.currentThread()::isInterrupted)
+        .getFirst();
   }
 
   /** As {@link #forward(int...)}, writing the logits into {@code logits}, or skipping them if null. */
   public void forward(int[] tokens, float[] logits) {
-    if (broken) {
-      throw new IllegalStateException("sequence was interrupted during a forward pass");
+    run(List.of(this), List.of(tokens), logits == null ? null : new float[][] {logits},
+        Thread.currentThread()::isInterrupted, scratch);
+  }
+
+  /**
+   * Evaluates several sequences of one model in shared steps and returns each one's next-token
+   * logits. Worth it when requests arrive together: the weights are read once per step for all.
+   *
+   * @param cancelled checked between layers; true stops the pass
+   */
+  public static List<float[]> forwardTogether(List<Sequence> sequences, List<int[]> tokens,
+      BooleanSupplier cancelled) {
+    float[][] logits = new float[sequences.size()][];
+    for (int i = 0; i < logits.length; i++) {
+      logits[i] = new float[sequences.get(i).model.vocabularySize()];
     }
-    int vocabulary = w.tokenEmbedding.rows();
-    for (int token : tokens) {
-      if (token < 0 || token >= vocabulary) {
-        throw new IllegalArgumentException("token id " + token + " is outside the vocabulary 0.."
-            + (vocabulary - 1));
+    ForwardPass.Scratch scratch = sequences.size() == 1 ? sequences.getFirst().scratch
+        : new ForwardPass.Scratch();
+    run(sequences, tokens, logits, cancelled, scratch);
+    return List.of(logits);
+  }
+
+  private static void run(List<Sequence> sequences, List<int[]> tokens, float[][] logits,
+      BooleanSupplier cancelled, ForwardPass.Scratch scratch) {
+    validate(sequences, tokens);
+    LlamaModel model = sequences.getFirst().model;
+    ForwardPass pass = new ForwardPass(model, scratch);
+    int[] done = new int[sequences.size()];
+    sequences.forEach(s -> s.broken = true);
+    boolean more = true;
+    while (more) {
+      List<ForwardPass.Segment> step = new ArrayList<>();
+      int rows = 0;
+      for (int i = 0; i < sequences.size() && rows < MAX_ROWS; i++) {
+        int left = tokens.get(i).length - done[i];
+        if (left == 0) {
+          continue;
+        }
+        int count = Math.min(left, MAX_ROWS - rows);
+        float[] out = count == left && logits != null ? logits[i] : null;
+        step.add(new ForwardPass.Segment(sequences.get(i), tokens.get(i), done[i], count, rows, out));
+        rows += count;
+        done[i] += count;
+      }
+      pass.run(step, cancelled);
+      more = false;
+      for (int i = 0; i < done.length; i++) {
+        more |= done[i] < tokens.get(i).length;
       }
     }
-    if ((long) position + tokens.length > c.contextLength()) {
-      throw new IllegalArgumentException("sequence of " + (position + tokens.length)
-          + " tokens exceeds the model's context length " + c.contextLength());
+    sequences.forEach(s -> s.broken = false);
+  }
+
+  private static void validate(List<Sequence> sequences, List<int[]> tokens) {
+    if (sequences.isEmpty() || sequences.size() != tokens.size()) {
+      throw new IllegalArgumentException("need one token array per sequence; got "
+          + sequences.size() + " sequences and " + tokens.size() + " token arrays");
     }
-    broken = true;
-    for (int from = 0; from < tokens.length; from += MAX_BATCH) {
-      int count = Math.min(MAX_BATCH, tokens.length - from);
-      boolean last = from + count == tokens.length;
-      step(tokens, from, count, last ? logits : null);
+    Set<Sequence> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+    LlamaModel model = sequences.getFirst().model;
+    for (int i = 0; i < sequences.size(); i++) {
+      Sequence sequence = sequences.get(i);
+      int[] ids = tokens.get(i);
+      if (sequence.model != model || !distinct.add(sequence)) {
+        throw new IllegalArgumentException("sequences evaluated together must be distinct and of one model");
+      }
+      if (sequence.broken) {
+        throw new IllegalStateException("sequence was interrupted during a forward pass");
+      }
+      if (ids.length == 0) {
+        throw new IllegalArgumentException("no tokens to evaluate");
+      }
+      int vocabulary = model.vocabularySize();
+      for (int token : ids) {
+        if (token < 0 || token >= vocabulary) {
+          throw new IllegalArgumentException("token id " + token + " is outside the vocabulary 0.."
+              + (vocabulary - 1));
+        }
+      }
+      if ((long) sequence.position + ids.length > model.config().contextLength()) {
+        throw new IllegalArgumentException("sequence of " + (sequence.position + ids.length)
+            + " tokens exceeds the model's context length " + model.config().contextLength());
+      }
     }
-    broken = false;
   }
 
   /** A copy of this sequence's state, from which new sequences can continue. */
@@ -134,127 +176,5 @@ public final class Sequence {
     public long bytes() {
       return cache.bytes();
     }
-  }
-
-  private void step(int[] tokens, int from, int count, float[] logits) {
-    allocate(count);
-    cache.ensureCapacity(position + count);
-    int dim = c.dim();
-    for (int t = 0; t < count; t++) {
-      w.tokenEmbedding.dequantizeRow(tokens[from + t], x, t * dim);
-    }
-    for (int layer = 0; layer < c.layers(); layer++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new CancellationException("forward pass interrupted");
-      }
-      block(w.layers[layer], layer, count);
-    }
-    position += count;
-    if (logits != null) {
-      VectorMath.rmsNorm(x, (count - 1) * dim, w.outputNorm, c.rmsEps(), h, 0, dim);
-      MatMul.multiply(w.output, h, 1, logits, parallel);
-    }
-  }
-
-  private void block(LlamaWeights.Layer layer, int index, int count) {
-    int dim = c.dim();
-    int kvDim = c.kvDim();
-    normalize(layer.attnNorm(), count);
-    multiply(layer.q(), h, count, q);
-    multiply(layer.k(), h, count, k);
-    multiply(layer.v(), h, count, v);
-    float[] cos = new float[model.rope().pairs()];
-    float[] sin = new float[model.rope().pairs()];
-    float[] keys = cache.keys(index);
-    float[] values = cache.values(index);
-    for (int t = 0; t < count; t++) {
-      model.rope().apply(q, t * dim, c.heads(), position + t, cos, sin);
-      model.rope().apply(k, t * kvDim, c.kvHeads(), position + t, cos, sin);
-      System.arraycopy(k, t * kvDim, keys, (position + t) * kvDim, kvDim);
-      System.arraycopy(v, t * kvDim, values, (position + t) * kvDim, kvDim);
-    }
-    attend(keys, values, count);
-    multiply(layer.o(), attention, count, h);
-    VectorMath.add(h, 0, x, 0, count * dim);
-
-    normalize(layer.ffnNorm(), count);
-    multiply(layer.gate(), h, count, gate);
-    multiply(layer.up(), h, count, up);
-    VectorMath.swiglu(gate, up, 0, count * c.ffn());
-    multiply(layer.down(), gate, count, h);
-    VectorMath.add(h, 0, x, 0, count * dim);
-  }
-
-  private void normalize(float[] weight, int count) {
-    for (int t = 0; t < count; t++) {
-      VectorMath.rmsNorm(x, t * c.dim(), weight, c.rmsEps(), h, t * c.dim(), c.dim());
-    }
-  }
-
-  private void multiply(WeightMatrix weight, float[] in, int count, float[] out) {
-    MatMul.multiply(weight, in, count, out, parallel);
-  }
-
-  /** Causal self-attention of the batch's queries over the cache, one task per head. */
-  private void attend(float[] keys, float[] values, int count) {
-    int headDim = c.headDim();
-    int group = c.heads() / c.kvHeads();
-    int dim = c.dim();
-    int kvDim = c.kvDim();
-    float scale = (float) (1 / Math.sqrt(headDim));
-    int start = position;
-    parallel.forEach(c.heads(), head -> {
-      int kvOffset = (head / group) * headDim;
-      float[] scores = new float[start + count];
-      for (int t = 0; t < count; t++) {
-        int visible = start + t + 1;
-        int qOffset = t * dim + head * headDim;
-        for (int p = 0; p < visible; p++) {
-          scores[p] = VectorMath.dot(q, qOffset, keys, p * kvDim + kvOffset, headDim) * scale;
-        }
-        softmax(scores, visible);
-        java.util.Arrays.fill(attention, qOffset, qOffset + headDim, 0f);
-        for (int p = 0; p < visible; p++) {
-          VectorMath.axpy(scores[p], values, p * kvDim + kvOffset, attention, qOffset, headDim);
-        }
-      }
-    });
-  }
-
-  private static void softmax(float[] values, int n) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, values[i]);
-    }
-    double sum = 0;
-    int i = 0;
-    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
-      FloatVector e = FloatVector.fromArray(F, values, i).sub(max).lanewise(VectorOperators.EXP);
-      e.intoArray(values, i);
-      sum += e.reduceLanes(VectorOperators.ADD);
-    }
-    for (; i < n; i++) {
-      values[i] = (float) Math.exp(values[i] - max);
-      sum += values[i];
-    }
-    float inverse = (float) (1 / sum);
-    for (i = 0; i < n; i++) {
-      values[i] *= inverse;
-    }
-  }
-
-  private void allocate(int count) {
-    if (count <= batch) {
-      return;
-    }
-    batch = count;
-    x = new float[count * c.dim()];
-    h = new float[count * Math.max(c.dim(), 1)];
-    q = new float[count * c.dim()];
-    k = new float[count * c.kvDim()];
-    v = new float[count * c.kvDim()];
-    attention = new float[count * c.dim()];
-    gate = new float[count * c.ffn()];
-    up = new float[count * c.ffn()];
   }
 }

@@ -1,0 +1,125 @@
+package dev.ward.guard.llamaguard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The bounded queue in front of the model and the workers that drain it. A worker takes the
+ * oldest request and whatever else is waiting, up to the batch size, and scores them in one
+ * forward pass: under load the weights are then read once for several requests. A full queue
+ * rejects at once; a request cancelled while waiting is skipped; a batch whose requests are all
+ * cancelled is abandoned between layers.
+ */
+final class BatchingQueue implements AutoCloseable {
+  private static final long POLL_MILLIS = 100;
+
+  private record Job(Scorer.Request request, CompletableFuture<Scorer.Score> result) {}
+
+  private final Scorer scorer;
+  private final BlockingQueue<Job> queue;
+  private final int maxBatch;
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile boolean closing;
+
+  BatchingQueue(Scorer scorer, int workerCount, int capacity, int maxBatch) {
+    this.scorer = scorer;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.maxBatch = maxBatch;
+    for (int i = 0; i < workerCount; i++) {
+      Thread worker = Thread.ofPlatform().daemon().name("ward-guard-" + i).unstarted(this::work);
+      workers.add(worker);
+      worker.start();
+    }
+  }
+
+  CompletableFuture<Scorer.Score> submit(Scorer.Request request) {
+    if (closing) {
+      throw new GuardRejectedException(GuardRejectedException.Reason.CLOSED, "the guard is closed");
+    }
+    Job job = new Job(request, new CompletableFuture<>());
+    if (!queue.offer(job)) {
+      throw new GuardRejectedException(GuardRejectedException.Reason.QUEUE_FULL,
+          "the guard queue is full (" + queue.size() + " classifications waiting)");
+    }
+    return job.result();
+  }
+
+  private void work() {
+    while (!closing || !queue.isEmpty()) {
+      Job first;
+      try {
+        first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (first != null) {
+        List<Job> batch = new ArrayList<>(List.of(first));
+        queue.drainTo(batch, maxBatch - 1);
+        run(batch);
+      }
+    }
+  }
+
+  private void run(List<Job> jobs) {
+    List<Job> ready = new ArrayList<>();
+    List<Scorer.Prepared> prepared = new ArrayList<>();
+    for (Job job : jobs) {
+      if (job.result().isDone()) {
+        continue;
+      }
+      try {
+        prepared.add(scorer.prepare(job.request()));
+        ready.add(job);
+      } catch (RuntimeException e) {
+        job.result().completeExceptionally(e);
+      }
+    }
+    if (ready.isEmpty()) {
+      return;
+    }
+    try {
+      List<Scorer.Score> scores = scorer.score(prepared,
+          () -> ready.stream().allMatch(j -> j.result().isDone()));
+      for (int i = 0; i < ready.size(); i++) {
+        ready.get(i).result().complete(scores.get(i));
+      }
+    } catch (CancellationException e) {
+      ready.forEach(j -> j.result().cancel(false));
+    } catch (RuntimeException | Error e) {
+      ready.forEach(j -> j.result().completeExceptionally(e));
+    }
+  }
+
+  /** Takes no more requests, lets the queued ones finish within {@code grace}, then stops. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(60));
+  }
+
+  void close(Duration grace) {
+    closing = true;
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread worker : workers) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !worker.join(Duration.ofNanos(left))) {
+          worker.interrupt();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        worker.interrupt();
+      }
+    }
+    for (Job job; (job = queue.poll()) != null; ) {
+      job.result().completeExceptionally(new GuardRejectedException(
+          GuardRejectedException.Reason.CLOSED, "the guard closed before this classification ran"));
+    }
+  }
+}

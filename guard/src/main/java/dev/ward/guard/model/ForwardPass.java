@@ -1,0 +1,229 @@
+package dev.ward.guard.model;
+
+import dev.ward.guard.tensor.MatMul;
+import dev.ward.guard.tensor.Parallel;
+import dev.ward.guard.tensor.VectorMath;
+import dev.ward.guard.tensor.WeightMatrix;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * One step of the Llama forward pass over a batch of token rows that may come from several
+ * sequences. The matrix products see all rows at once, so each weight row is dequantized once
+ * per step whatever the number of sequences; RoPE, the KV cache and attention are per sequence.
+ *
+ * <pre>
+ * x = embed(tokens)
+ * per layer: h = rmsnorm(x); q,k,v = h Wq, h Wk, h Wv; rope(q, k); cache k, v
+ *            x += attention(q, cache) Wo
+ *            h = rmsnorm(x); x += (silu(h Wgate) * h Wup) Wdown
+ * logits = rmsnorm(x[last row of a sequence]) Wout
+ * </pre>
+ */
+final class ForwardPass {
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+  /** Rows {@code row .. row + count} of the batch are tokens {@code from ..} of a sequence. */
+  record Segment(Sequence sequence, int[] tokens, int from, int count, int row, float[] logits) {}
+
+  private final LlamaModel model;
+  private final LlamaConfig c;
+  private final LlamaWeights w;
+  private final Parallel parallel;
+  private final Scratch s;
+
+  ForwardPass(LlamaModel model, Scratch scratch) {
+    this.model = model;
+    this.c = model.config();
+    this.w = model.weights();
+    this.parallel = model.parallel();
+    this.s = scratch;
+  }
+
+  /** Activation buffers for a number of rows; reused across steps of one caller. */
+  static final class Scratch {
+    private int rows;
+    float[] x;
+    float[] h;
+    float[] q;
+    float[] k;
+    float[] v;
+    float[] attention;
+    float[] gate;
+    float[] up;
+
+    void ensure(LlamaConfig c, int needed) {
+      if (needed <= rows) {
+        return;
+      }
+      rows = needed;
+      x = new float[needed * c.dim()];
+      h = new float[needed * c.dim()];
+      q = new float[needed * c.dim()];
+      k = new float[needed * c.kvDim()];
+      v = new float[needed * c.kvDim()];
+      attention = new float[needed * c.dim()];
+      gate = new float[needed * c.ffn()];
+      up = new float[needed * c.ffn()];
+    }
+  }
+
+  void run(List<Segment> segments, BooleanSupplier cancelled) {
+    int rows = 0;
+    for (Segment segment : segments) {
+      segment.sequence().cache().ensureCapacity(segment.sequence().position() + segment.count());
+      rows += segment.count();
+    }
+    s.ensure(c, rows);
+    int dim = c.dim();
+    for (Segment segment : segments) {
+      for (int t = 0; t < segment.count(); t++) {
+        w.tokenEmbedding.dequantizeRow(segment.tokens()[segment.from() + t], s.x,
+            (segment.row() + t) * dim);
+      }
+    }
+    for (int layer = 0; layer < c.layers(); layer++) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("forward pass cancelled");
+      }
+      block(w.layers[layer], layer, segments, rows);
+    }
+    for (Segment segment : segments) {
+      segment.sequence().advance(segment.count());
+    }
+    logits(segments);
+  }
+
+  private void block(LlamaWeights.Layer layer, int index, List<Segment> segments, int rows) {
+    int dim = c.dim();
+    int kvDim = c.kvDim();
+    normalize(layer.attnNorm(), rows);
+    multiply(layer.q(), s.h, rows, s.q);
+    multiply(layer.k(), s.h, rows, s.k);
+    multiply(layer.v(), s.h, rows, s.v);
+    float[] cos = new float[model.rope().pairs()];
+    float[] sin = new float[model.rope().pairs()];
+    for (Segment segment : segments) {
+      KvCache cache = segment.sequence().cache();
+      for (int t = 0; t < segment.count(); t++) {
+        int row = segment.row() + t;
+        int position = segment.sequence().position() + t;
+        model.rope().apply(s.q, row * dim, c.heads(), position, cos, sin);
+        model.rope().apply(s.k, row * kvDim, c.kvHeads(), position, cos, sin);
+        System.arraycopy(s.k, row * kvDim, cache.keys(index), position * kvDim, kvDim);
+        System.arraycopy(s.v, row * kvDim, cache.values(index), position * kvDim, kvDim);
+      }
+    }
+    attend(index, segments);
+    multiply(layer.o(), s.attention, rows, s.h);
+    VectorMath.add(s.h, 0, s.x, 0, rows * dim);
+
+    normalize(layer.ffnNorm(), rows);
+    multiply(layer.gate(), s.h, rows, s.gate);
+    multiply(layer.up(), s.h, rows, s.up);
+    VectorMath.swiglu(s.gate, s.up, 0, rows * c.ffn());
+    multiply(layer.down(), s.gate, rows, s.h);
+    VectorMath.add(s.h, 0, s.x, 0, rows * dim);
+  }
+
+  private void normalize(float[] weight, int rows) {
+    for (int r = 0; r < rows; r++) {
+      VectorMath.rmsNorm(s.x, r * c.dim(), weight, c.rmsEps(), s.h, r * c.dim(), c.dim());
+    }
+  }
+
+  private void multiply(WeightMatrix weight, float[] in, int rows, float[] out) {
+    MatMul.multiply(weight, in, rows, out, parallel);
+  }
+
+  /** Causal self-attention of each segment's queries over its own cache; a task per head. */
+  private void attend(int layer, List<Segment> segments) {
+    int heads = c.heads();
+    parallel.forEach(segments.size() * heads, task -> {
+      Segment segment = segments.get(task / heads);
+      int head = task % heads;
+      KvCache cache = segment.sequence().cache();
+      attendHead(cache.keys(layer), cache.values(layer), segment, head);
+    });
+  }
+
+  private void attendHead(float[] keys, float[] values, Segment segment, int head) {
+    int headDim = c.headDim();
+    int dim = c.dim();
+    int kvDim = c.kvDim();
+    int kvOffset = (head / (c.heads() / c.kvHeads())) * headDim;
+    float scale = (float) (1 / Math.sqrt(headDim));
+    int start = segment.sequence().position();
+    float[] scores = new float[start + segment.count()];
+    for (int t = 0; t < segment.count(); t++) {
+      int visible = start + t + 1;
+      int qOffset = (segment.row() + t) * dim + head * headDim;
+      for (int p = 0; p < visible; p++) {
+        scores[p] = VectorMath.dot(s.q, qOffset, keys, p * kvDim + kvOffset, headDim) * scale;
+      }
+      softmax(scores, visible);
+      Arrays.fill(s.attention, qOffset, qOffset + headDim, 0f);
+      for (int p = 0; p < visible; p++) {
+        VectorMath.axpy(scores[p], values, p * kvDim + kvOffset, s.attention, qOffset, headDim);
+      }
+    }
+  }
+
+  /** Logits after the last row of each segment that asks for them, in one matrix product. */
+  private void logits(List<Segment> segments) {
+    int dim = c.dim();
+    int wanted = 0;
+    for (Segment segment : segments) {
+      if (segment.logits() != null) {
+        int last = segment.row() + segment.count() - 1;
+        VectorMath.rmsNorm(s.x, last * dim, w.outputNorm, c.rmsEps(), s.h, wanted * dim, dim);
+        wanted++;
+      }
+    }
+    if (wanted == 0) {
+      return;
+    }
+    int vocabulary = w.output.rows();
+    float[] all = wanted == 1 ? null : new float[wanted * vocabulary];
+    int i = 0;
+    for (Segment segment : segments) {
+      if (segment.logits() != null && wanted == 1) {
+        MatMul.multiply(w.output, s.h, 1, segment.logits(), parallel);
+        return;
+      }
+    }
+    MatMul.multiply(w.output, s.h, wanted, all, parallel);
+    for (Segment segment : segments) {
+      if (segment.logits() != null) {
+        System.arraycopy(all, i++ * vocabulary, segment.logits(), 0, vocabulary);
+      }
+    }
+  }
+
+  private static void softmax(float[] values, int n) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, values[i]);
+    }
+    double sum = 0;
+    int i = 0;
+    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
+      FloatVector e = FloatVector.fromArray(F, values, i).sub(max).lanewise(VectorOperators.EXP);
+      e.intoArray(values, i);
+      sum += e.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      values[i] = (float) Math.exp(values[i] - max);
+      sum += values[i];
+    }
+    float inverse = (float) (1 / sum);
+    for (i = 0; i < n; i++) {
+      values[i] *= inverse;
+    }
+  }
+}
