@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
-/** Sequences evaluated together give exactly what each gives alone. */
+/** Sequences evaluated together give what each gives alone. */
 class ForwardTogetherTest {
 
   @Test
@@ -31,10 +31,22 @@ class ForwardTogetherTest {
           List.of(model.newSequence(), model.newSequence(), continued), List.of(a, b, c), () -> false);
 
       assertThat(a.length + b.length).isGreaterThan(Sequence.MAX_ROWS);
-      assertThat(together.get(0)).containsExactly(aloneA);
-      assertThat(together.get(1)).containsExactly(aloneB);
-      assertThat(together.get(2)).containsExactly(aloneC);
+      assertSameLogits(together.get(0), aloneA);
+      assertSameLogits(together.get(1), aloneB);
+      assertSameLogits(together.get(2), aloneC);
       assertThat(continued.position()).isEqualTo(a.length + c.length);
+    }
+  }
+
+  /**
+   * Batching does not change the arithmetic of a row, but the Vector API leaves the order of a
+   * float lane reduction open, and it differs between interpreted and compiled code.
+   */
+  private static void assertSameLogits(float[] actual, float[] expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < actual.length; i++) {
+      assertThat(actual[i]).as("logit %d", i)
+          .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-4f * Math.max(1, Math.abs(expected[i]))));
     }
   }
 
