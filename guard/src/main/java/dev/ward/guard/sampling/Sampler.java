@@ -1,5 +1,6 @@
 package dev.ward.guard.sampling;
 
+import dev.ward.guard.tensor.VectorMath;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -18,7 +19,7 @@ public final class Sampler {
 
   public int sample(float[] logits) {
     if (params.greedy()) {
-      return argmax(logits);
+      return VectorMath.argmax(logits);
     }
     int[] candidates = candidates(logits);
     double[] probabilities = new double[candidates.length];
@@ -76,15 +77,5 @@ public final class Sampler {
     int bits = Float.floatToIntBits(value);
     int ascending = bits >= 0 ? bits ^ Integer.MIN_VALUE : ~bits;
     return ~ascending ^ Integer.MIN_VALUE;
-  }
-
-  static int argmax(float[] logits) {
-    int best = 0;
-    for (int i = 1; i < logits.length; i++) {
-      if (logits[i] > logits[best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 }

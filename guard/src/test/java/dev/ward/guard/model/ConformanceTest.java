@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ward.guard.Fixtures;
+import dev.ward.guard.sampling.Probabilities;
 import dev.ward.guard.tensor.VectorMath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,16 +86,16 @@ class ConformanceTest {
         Math.min(40, prompt.get("prompt").asText().length()));
 
     Sequence sequence = model.newSequence();
-    double[] p = softmax(sequence.forward(tokens));
+    Probabilities p = new Probabilities(sequence.forward(tokens));
 
     JsonNode top = prompt.get("top");
     for (int i = 0; i < 10; i++) {
       int id = top.get(i).get(0).asInt();
-      assertThat(p[id]).as("%s: p(top %d = %d)", label, i, id)
+      assertThat(p.of(id)).as("%s: p(top %d = %d)", label, i, id)
           .isCloseTo(top.get(i).get(1).asDouble(), org.assertj.core.data.Offset.offset(tolerance));
     }
     prompt.get("probe").properties().forEach(e ->
-        assertThat(p[Integer.parseInt(e.getKey())]).as("%s: probe %s", label, e.getKey())
+        assertThat(p.of(Integer.parseInt(e.getKey()))).as("%s: probe %s", label, e.getKey())
             .isCloseTo(e.getValue().asDouble(), org.assertj.core.data.Offset.offset(tolerance)));
 
     JsonNode greedy = prompt.get("greedy");
@@ -102,7 +103,7 @@ class ConformanceTest {
     double minMargin = Math.max(0.2, 4 * tolerance);
     float[] logits = null;
     for (int step = 0; step < greedy.size(); step++) {
-      int next = step == 0 ? argmax(p) : VectorMath.argmax(logits);
+      int next = step == 0 ? p.argmax() : VectorMath.argmax(logits);
       assertThat(next).as("%s: greedy step %d", label, step).isEqualTo(greedy.get(step).asInt());
       if (margins.get(step).asDouble() < minMargin || step == greedy.size() - 1) {
         break;
@@ -119,30 +120,4 @@ class ConformanceTest {
     return values;
   }
 
-  static double[] softmax(float[] logits) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float l : logits) {
-      max = Math.max(max, l);
-    }
-    double sum = 0;
-    double[] p = new double[logits.length];
-    for (int i = 0; i < logits.length; i++) {
-      p[i] = Math.exp(logits[i] - max);
-      sum += p[i];
-    }
-    for (int i = 0; i < p.length; i++) {
-      p[i] /= sum;
-    }
-    return p;
-  }
-
-  static int argmax(double[] p) {
-    int best = 0;
-    for (int i = 1; i < p.length; i++) {
-      if (p[i] > p[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
 }
