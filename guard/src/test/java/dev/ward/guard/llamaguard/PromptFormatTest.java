@@ -95,6 +95,36 @@ class PromptFormatTest {
   }
 
   @Test
+  void formatComesFromTheChatTemplateOrTheModelName() {
+    String lg2 = "{{ '[INST] Task: ... <BEGIN UNSAFE CONTENT CATEGORIES>\\n' }}";
+    String lg3 = "{{ \"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\\n\\nTask: ... "
+        + "<BEGIN UNSAFE CONTENT CATEGORIES>\\n ... categories.<|eot_id|><|start_header_id|>"
+        + "assistant<|end_header_id|>\\n\\n\" }}";
+    String lg3OneB = "{{- \" - If unsafe ... <BEGIN UNSAFE CONTENT CATEGORIES> categories. "
+        + "<|eot_id|><|start_header_id|>assistant<|end_header_id|>\" -}}";
+
+    assertThat(detect(lg2, "x")).contains(PromptFormat.llamaGuard2());
+    assertThat(detect(lg3, "x")).contains(PromptFormat.llamaGuard3());
+    PromptFormat oneB = detect(lg3OneB, "x").orElseThrow();
+    assertThat(oneB.name()).isEqualTo("llama-guard-3");
+    assertThat(oneB.endsAtHeader()).isTrue();
+    assertThat(oneB.render(Conversation.prompt("x"), Taxonomies.named("llama-guard-3")).text())
+        .endsWith("categories. <|eot_id|><|start_header_id|>assistant<|end_header_id|>");
+    assertThat(detect(null, "Meta Llama Guard 2 8B")).contains(PromptFormat.llamaGuard2());
+    assertThat(detect(null, "Llama-Guard-3-1B")).contains(PromptFormat.llamaGuard3());
+    assertThat(detect("{{ messages }}", "Llama 3.1 8B Instruct")).isEmpty();
+  }
+
+  private static java.util.Optional<PromptFormat> detect(String template, String name) {
+    dev.ward.guard.gguf.GgufBuilder builder = new dev.ward.guard.gguf.GgufBuilder()
+        .string("general.name", name);
+    if (template != null) {
+      builder.string("tokenizer.chat_template", template);
+    }
+    return PromptFormat.detect(builder.open().metadata());
+  }
+
+  @Test
   void formatsByName() {
     assertThat(PromptFormat.named("Llama-Guard-3").name()).isEqualTo("llama-guard-3");
     assertThatThrownBy(() -> PromptFormat.named("llama-guard-9"))
