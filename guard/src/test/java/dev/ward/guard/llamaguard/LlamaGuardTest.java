@@ -13,26 +13,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The classifier on the tiny Llama Guard fixture, against the exact float64 reference. */
 class LlamaGuardTest {
   private static final String UNSAFE = "39257";
   private static final String SPACE_UNSAFE = "20451";
-  private static LlamaGuard guard;
-  private static Path model;
+  private static LlamaGuard shared;
+  private LlamaGuard guard;
+  private Path model;
 
-  @BeforeAll
-  static void load() {
+  /** One guard for the tests that only read; each test skips alone when fixtures are absent. */
+  @BeforeEach
+  void load() {
     model = Fixtures.fixture("models/tiny-guard-q8_0.gguf");
-    guard = LlamaGuard.load(model, options().build());
+    synchronized (LlamaGuardTest.class) {
+      if (shared == null) {
+        shared = LlamaGuard.load(model, options().build());
+      }
+      guard = shared;
+    }
   }
 
   @AfterAll
   static void close() {
-    if (guard != null) {
-      guard.close();
+    if (shared != null) {
+      shared.close();
     }
   }
 
