@@ -98,6 +98,18 @@ public final class SyntaxTree {
     return grammar.fieldName(field[node]);
   }
 
+  /**
+   * Whether the node is a bare {@code ,} or {@code ;} token: separators that carry no meaning once
+   * the tree exists, and that the matcher skips so that {@code f($X, ...)} matches {@code f(a)}.
+   */
+  public boolean isSeparator(int node) {
+    if (isNamed(node) || end[node] - start[node] != 1) {
+      return false;
+    }
+    char c = text.charAt(start[node]);
+    return c == ',' || c == ';';
+  }
+
   public boolean isLeaf(int node) {
     return subtreeEnd[node] == node + 1;
   }

@@ -1,0 +1,233 @@
+package dev.ward.codeshield.pattern;
+
+import dev.ward.codeshield.syntax.SyntaxTree;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Matches compiled patterns against a tree: {@code pattern, target, bindings -> list of bindings},
+ * as Semgrep's {@code Generic_vs_generic} does. Bindings are immutable, so each alternative (an
+ * ellipsis absorbing one more sibling, a deep match one level lower) carries its own.
+ *
+ * <p>Stateless and thread-safe; per-tree indexes live in {@link Target}.
+ */
+public final class Matcher {
+  /** Bound on the alternatives kept per node, so that {@code f(..., $X, ..., $Y, ...)} over a huge list stays linear. */
+  static final int MAX_ALTERNATIVES = 64;
+
+  private Matcher() {}
+
+  /** Every match of {@code pattern} in the whole tree. */
+  public static List<Match> findAll(Pattern pattern, Target target) {
+    return findAll(pattern, target, target.tree().root());
+  }
+
+  /** Every match of {@code pattern} at {@code scope} or below it. */
+  public static List<Match> findAll(Pattern pattern, Target target, int scope) {
+    SyntaxTree tree = target.tree();
+    if (tree.grammar().language() != pattern.language()) {
+      throw new IllegalArgumentException("pattern is " + pattern.language() + " but the tree is "
+          + tree.grammar().language());
+    }
+    Set<Match> found = new LinkedHashSet<>();
+    int scopeEnd = tree.subtreeEnd(scope);
+    if (pattern.isSequence()) {
+      for (int n = scope; n < scopeEnd; n++) {
+        if (!tree.isLeaf(n)) {
+          sequence(pattern.roots(), target, n, found);
+        }
+      }
+      return List.copyOf(found);
+    }
+    PatternNode root = pattern.roots().getFirst();
+    int kind = rootKind(root);
+    if (kind >= 0) {
+      for (int n : target.nodesOfKind(kind)) {
+        if (n >= scope && n < scopeEnd) {
+          collect(root, target, n, found);
+        }
+      }
+    } else {
+      for (int n = scope; n < scopeEnd; n++) {
+        if (tree.isNamed(n) && !tree.isComment(n)) {
+          collect(root, target, n, found);
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static void collect(PatternNode root, Target target, int node, Set<Match> found) {
+    SyntaxTree tree = target.tree();
+    for (Bindings b : match(root, target, node, Bindings.EMPTY)) {
+      found.add(new Match(tree.start(node), tree.end(node), b));
+    }
+  }
+
+  private static int rootKind(PatternNode root) {
+    return switch (root) {
+      case PatternNode.Token t -> t.kind();
+      case PatternNode.Branch b -> b.kind();
+      default -> -1;
+    };
+  }
+
+  /** All ways {@code pattern} matches {@code node} given {@code bindings}. */
+  static List<Bindings> match(PatternNode pattern, Target target, int node, Bindings bindings) {
+    SyntaxTree tree = target.tree();
+    return switch (pattern) {
+      case PatternNode.Metavariable m -> {
+        if (!tree.isNamed(node) || tree.isComment(node)) {
+          yield List.of();
+        }
+        yield bind(m.anonymous() ? bindings : bindings.with(m.name(), tree, node));
+      }
+      case PatternNode.Ellipsis e -> List.of(bindings);
+      case PatternNode.AnyString s -> tree.grammar().isString(tree.kind(node)) ? List.of(bindings)
+          : throughParentheses(pattern, target, node, bindings);
+      case PatternNode.Deep d -> {
+        List<Bindings> all = new ArrayList<>();
+        for (int n = node; n < tree.subtreeEnd(node) && all.size() < MAX_ALTERNATIVES; n++) {
+          if (!tree.isComment(n)) {
+            all.addAll(match(d.inner(), target, n, bindings));
+          }
+        }
+        yield all;
+      }
+      case PatternNode.Typed t -> target.types().hasType(node, t.type())
+          ? bind(bindings.with(t.name(), tree, node)) : throughParentheses(pattern, target, node, bindings);
+      case PatternNode.Chain c -> {
+        List<Bindings> all = new ArrayList<>();
+        for (int n = node; n >= 0 && all.size() < MAX_ALTERNATIVES;
+            n = tree.grammar().isChainLink(tree.kind(n)) ? tree.firstNamedChild(n) : -1) {
+          all.addAll(match(c.receiver(), target, n, bindings));
+        }
+        yield all;
+      }
+      case PatternNode.Token t -> {
+        if (tree.kind(node) != t.kind()) {
+          yield throughParentheses(pattern, target, node, bindings);
+        }
+        int length = tree.end(node) - tree.start(node);
+        yield length == t.text().length() && tree.text().startsWith(t.text(), tree.start(node))
+            ? List.of(bindings) : List.of();
+      }
+      case PatternNode.Branch b -> {
+        if (tree.kind(node) != b.kind()) {
+          yield throughParentheses(pattern, target, node, bindings);
+        }
+        List<Bindings> out = new ArrayList<>();
+        list(b.children(), 0, children(tree, node), 0, target, bindings, out);
+        yield out;
+      }
+    };
+  }
+
+  private static List<Bindings> bind(Bindings bindings) {
+    return bindings == null ? List.of() : List.of(bindings);
+  }
+
+  /** {@code (x)} matches what {@code x} matches: parentheses in the target do not change meaning. */
+  private static List<Bindings> throughParentheses(PatternNode pattern, Target target, int node, Bindings bindings) {
+    SyntaxTree tree = target.tree();
+    if (!tree.grammar().isParentheses(tree.kind(node))) {
+      return List.of();
+    }
+    int inner = tree.firstNamedChild(node);
+    return inner < 0 ? List.of() : match(pattern, target, inner, bindings);
+  }
+
+  /** The children the matcher compares: no comments, no separators. */
+  static int[] children(SyntaxTree tree, int node) {
+    int count = 0;
+    for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
+      if (!tree.isComment(c) && !tree.isSeparator(c)) {
+        count++;
+      }
+    }
+    int[] result = new int[count];
+    int i = 0;
+    for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
+      if (!tree.isComment(c) && !tree.isSeparator(c)) {
+        result[i++] = c;
+      }
+    }
+    return result;
+  }
+
+  /** Matches pattern children {@code [pi..]} against target children {@code [ti..]}; an ellipsis takes any run. */
+  private static void list(List<PatternNode> patterns, int pi, int[] targets, int ti, Target target,
+      Bindings bindings, List<Bindings> out) {
+    if (out.size() >= MAX_ALTERNATIVES) {
+      return;
+    }
+    if (pi == patterns.size()) {
+      if (ti == targets.length) {
+        out.add(bindings);
+      }
+      return;
+    }
+    PatternNode p = patterns.get(pi);
+    if (p instanceof PatternNode.Ellipsis) {
+      for (int k = ti; k <= targets.length; k++) {
+        list(patterns, pi + 1, targets, k, target, bindings, out);
+      }
+      return;
+    }
+    if (ti == targets.length || targets.length - ti < minimumLength(patterns, pi)) {
+      return;
+    }
+    for (Bindings b : match(p, target, targets[ti], bindings)) {
+      list(patterns, pi + 1, targets, ti + 1, target, b, out);
+    }
+  }
+
+  private static int minimumLength(List<PatternNode> patterns, int from) {
+    int count = 0;
+    for (int i = from; i < patterns.size(); i++) {
+      if (!(patterns.get(i) instanceof PatternNode.Ellipsis)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * A statement-sequence pattern against the children of {@code node}: it may start at any child
+   * and need not reach the last; the match spans from the first to the last child it used, or to
+   * the end of the block when the pattern ends with {@code ...}.
+   */
+  private static void sequence(List<PatternNode> patterns, Target target, int node, Set<Match> found) {
+    SyntaxTree tree = target.tree();
+    int[] statements = children(tree, node);
+    for (int first = 0; first < statements.length; first++) {
+      sequenceFrom(patterns, 0, statements, first, first, target, Bindings.EMPTY, found, tree);
+    }
+  }
+
+  private static void sequenceFrom(List<PatternNode> patterns, int pi, int[] statements, int first, int next,
+      Target target, Bindings bindings, Set<Match> found, SyntaxTree tree) {
+    if (pi == patterns.size()) {
+      int last = patterns.getLast() instanceof PatternNode.Ellipsis ? statements.length - 1 : next - 1;
+      if (last >= first) {
+        found.add(new Match(tree.start(statements[first]), tree.end(statements[last]), bindings));
+      }
+      return;
+    }
+    PatternNode p = patterns.get(pi);
+    if (p instanceof PatternNode.Ellipsis) {
+      for (int k = next; k <= statements.length; k++) {
+        sequenceFrom(patterns, pi + 1, statements, first, k, target, bindings, found, tree);
+      }
+      return;
+    }
+    if (next >= statements.length || (pi == 0 && next != first)) {
+      return;
+    }
+    for (Bindings b : match(p, target, statements[next], bindings)) {
+      sequenceFrom(patterns, pi + 1, statements, first, next + 1, target, b, found, tree);
+    }
+  }
+}
