@@ -119,7 +119,7 @@ public final class Matcher {
           yield throughParentheses(pattern, target, node, bindings);
         }
         List<Bindings> out = new ArrayList<>();
-        list(b.children(), 0, children(tree, node), 0, target, bindings, out);
+        list(b.children(), 0, children(tree, node, !b.hasModifiers()), 0, target, bindings, out);
         yield out;
       }
     };
@@ -139,22 +139,27 @@ public final class Matcher {
     return inner < 0 ? List.of() : match(pattern, target, inner, bindings);
   }
 
-  /** The children the matcher compares: no comments, no separators. */
-  static int[] children(SyntaxTree tree, int node) {
+  /** The children the matcher compares: no comments, no separators, and no modifiers unless the pattern has some. */
+  static int[] children(SyntaxTree tree, int node, boolean skipModifiers) {
     int count = 0;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
-      if (!tree.isComment(c) && !tree.isSeparator(c)) {
+      if (compared(tree, c, skipModifiers)) {
         count++;
       }
     }
     int[] result = new int[count];
     int i = 0;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
-      if (!tree.isComment(c) && !tree.isSeparator(c)) {
+      if (compared(tree, c, skipModifiers)) {
         result[i++] = c;
       }
     }
     return result;
+  }
+
+  private static boolean compared(SyntaxTree tree, int child, boolean skipModifiers) {
+    return !tree.isComment(child) && !tree.isSeparator(child)
+        && !(skipModifiers && tree.grammar().isModifier(tree.kind(child)));
   }
 
   /** Matches pattern children {@code [pi..]} against target children {@code [ti..]}; an ellipsis takes any run. */
@@ -201,7 +206,7 @@ public final class Matcher {
    */
   private static void sequence(List<PatternNode> patterns, Target target, int node, Set<Match> found) {
     SyntaxTree tree = target.tree();
-    int[] statements = children(tree, node);
+    int[] statements = children(tree, node, false);
     for (int first = 0; first < statements.length; first++) {
       sequenceFrom(patterns, 0, statements, first, first, target, Bindings.EMPTY, found, tree);
     }

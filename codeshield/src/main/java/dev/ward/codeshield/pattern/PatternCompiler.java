@@ -145,6 +145,7 @@ final class PatternCompiler {
     }
     List<PatternNode> children = new ArrayList<>();
     int named = 0;
+    boolean modifiers = false;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
       if (tree.isComment(c) || ignorable(c)) {
         continue;
@@ -152,6 +153,7 @@ final class PatternCompiler {
       if (tree.isNamed(c)) {
         named++;
       }
+      modifiers |= tree.grammar().isModifier(tree.kind(c));
       children.add(convert(c));
     }
     if (children.size() == 1 && named == 1 && isWildcard(children.getFirst()) && !tree.grammar().isChainLink(kind)) {
@@ -162,7 +164,7 @@ final class PatternCompiler {
         && !(children.getFirst() instanceof PatternNode.Ellipsis)) {
       return new PatternNode.Chain(children.getFirst());
     }
-    return new PatternNode.Branch(kind, children);
+    return new PatternNode.Branch(kind, children, modifiers);
   }
 
   private static boolean isWildcard(PatternNode node) {

@@ -34,7 +34,7 @@ sealed interface PatternNode {
   record Token(int kind, String text) implements PatternNode {}
 
   /** An inner node: the same kind, and the children match as a list (with ellipses). */
-  record Branch(int kind, List<PatternNode> children) implements PatternNode {
+  record Branch(int kind, List<PatternNode> children, boolean hasModifiers) implements PatternNode {
     public Branch {
       children = List.copyOf(children);
     }

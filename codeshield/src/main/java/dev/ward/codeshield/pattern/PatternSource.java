@@ -98,6 +98,9 @@ final class PatternSource {
       }
       if (statementsNeedSemicolon && line.strip().equals("...")) {
         out.append(line.replace("...", ELLIPSIS + ";"));
+      } else if (statementsNeedSemicolon) {
+        // `{ ... }` is a block of statements too
+        out.append(line.replaceAll("\\{(\\s*)\\.\\.\\.(\\s*)}", "{$1" + ELLIPSIS + ";$2}").replace("...", ELLIPSIS));
       } else {
         out.append(line.replace("...", ELLIPSIS));
       }
@@ -110,7 +113,7 @@ final class PatternSource {
     String s = rewritten;
     return switch (language) {
       // Expression first: C reads `a * b;` as a declaration of a pointer b.
-      case C, CPP -> List.of(wrap("void __ward_fn(void) { __ward_expr((", s, ")); }"), plain(s),
+      case C, CPP -> List.of(wrap("void __ward_fn(void) { __ward_sink = (", s, "); }"), plain(s),
           wrap("void __ward_fn(void) {\n", s, "\n}"), wrap("void __ward_fn(void) {\n", s, ";\n}"), plain(s + ";"));
       case JAVA -> List.of(plain(s), plain(s + ";"),
           wrap("class __Ward { void __ward_fn() {\n", s, "\n} }"), wrap("class __Ward { void __ward_fn() {\n", s, ";\n} }"),

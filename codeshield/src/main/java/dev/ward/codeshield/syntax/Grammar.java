@@ -28,6 +28,7 @@ public final class Grammar {
   private final boolean[] chainLink;
   private final boolean[] function;
   private final boolean[] parentheses;
+  private final boolean[] modifier;
   private final String[] fieldNames;
   private final Map<String, Integer> namedKindIds;
 
@@ -63,6 +64,7 @@ public final class Grammar {
     chainLink = flags(NodeKinds.CHAIN_LINKS::contains);
     function = flags(NodeKinds.FUNCTIONS::contains);
     parentheses = flags(NodeKinds.PARENTHESES::contains);
+    modifier = flags(NodeKinds::isModifier);
     namedKindIds = new HashMap<>();
     for (int symbol = names.length - 1; symbol >= 0; symbol--) {
       if (named[symbol] && names[symbol] != null) {
@@ -123,6 +125,10 @@ public final class Grammar {
 
   public boolean isParentheses(int kind) {
     return parentheses[kind];
+  }
+
+  public boolean isModifier(int kind) {
+    return modifier[kind];
   }
 
   /** The id of the named kind with this name, or -1 when the grammar has none. */

@@ -51,6 +51,16 @@ final class NodeKinds {
   /** Kinds that wrap one expression in parentheses; the matcher looks through them. */
   static final Set<String> PARENTHESES = Set.of("parenthesized_expression");
 
+  /**
+   * Kinds that qualify a declaration without changing what it declares ({@code static},
+   * {@code const}, {@code public}, annotations): a pattern that omits them matches with or without.
+   */
+  static boolean isModifier(String kind) {
+    return kind.contains("qualifier") || kind.contains("storage_class") || kind.contains("modifier")
+        || kind.equals("attribute_list") || kind.equals("annotation") || kind.equals("marker_annotation")
+        || kind.equals("decorator") || kind.equals("visibility_modifier");
+  }
+
   private NodeKinds() {}
 
   static boolean isComment(String kind) {

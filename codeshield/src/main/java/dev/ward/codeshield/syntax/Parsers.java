@@ -112,6 +112,7 @@ public final class Parsers {
     int[] open = new int[64];
     int depth = 0;
     int size = 0;
+    boolean missing = false;
     try {
       walk:
       while (true) {
@@ -143,7 +144,9 @@ public final class Parsers {
           continue;
         }
         if (start[n] == end[n] && n > 0) {
-          size--; // a zero-width leaf is a token Tree-sitter invented to recover from an error
+          // A zero-width leaf is usually a token Tree-sitter invented to recover from an error.
+          missing |= (boolean) TreeSitter.NODE_IS_MISSING.invokeExact(node);
+          size--;
         } else {
           subtreeEnd[n] = size;
         }
@@ -160,7 +163,7 @@ public final class Parsers {
     } finally {
       TreeSitter.CURSOR_DELETE.invokeExact(cursor);
     }
-    return new SyntaxTree(grammar, text, size, kind, start, end, subtreeEnd, parent, field);
+    return new SyntaxTree(grammar, text, size, kind, start, end, subtreeEnd, parent, field, missing);
   }
 
   private static String describe(Duration d) {

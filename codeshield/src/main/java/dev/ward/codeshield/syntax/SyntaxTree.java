@@ -25,7 +25,7 @@ public final class SyntaxTree {
   private final boolean hasError;
 
   SyntaxTree(Grammar grammar, String text, int size, int[] kind, int[] start, int[] end,
-      int[] subtreeEnd, int[] parent, short[] field) {
+      int[] subtreeEnd, int[] parent, short[] field, boolean missingTokens) {
     this.grammar = grammar;
     this.text = text;
     this.size = size;
@@ -36,7 +36,7 @@ public final class SyntaxTree {
     this.parent = parent;
     this.field = field;
     this.lineStarts = lineStarts(text);
-    boolean error = false;
+    boolean error = missingTokens;
     for (int n = 0; n < size && !error; n++) {
       error = kind[n] == grammar.errorKind();
     }
@@ -150,7 +150,7 @@ public final class SyntaxTree {
     return text.substring(start[node], end[node]);
   }
 
-  /** Whether Tree-sitter had to recover from a syntax error anywhere in the tree. */
+  /** Whether Tree-sitter had to recover from a syntax error anywhere: an ERROR node or a token it made up. */
   public boolean hasError() {
     return hasError;
   }

@@ -56,6 +56,7 @@ final class TreeSitter {
   static final MethodHandle CURSOR_PARENT;
   static final MethodHandle NODE_SYMBOL;
   static final MethodHandle NODE_END_BYTE;
+  static final MethodHandle NODE_IS_MISSING;
   static final MethodHandle LANGUAGE_SYMBOL_COUNT;
   static final MethodHandle LANGUAGE_SYMBOL_NAME;
   static final MethodHandle LANGUAGE_SYMBOL_TYPE;
@@ -82,6 +83,7 @@ final class TreeSitter {
     CURSOR_PARENT = bind("ts_tree_cursor_goto_parent", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
     NODE_SYMBOL = bind("ts_node_symbol", FunctionDescriptor.of(JAVA_SHORT, NODE));
     NODE_END_BYTE = bind("ts_node_end_byte", FunctionDescriptor.of(JAVA_INT, NODE));
+    NODE_IS_MISSING = bind("ts_node_is_missing", FunctionDescriptor.of(JAVA_BOOLEAN, NODE));
     LANGUAGE_SYMBOL_COUNT = bind("ts_language_symbol_count", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     LANGUAGE_SYMBOL_NAME = bind("ts_language_symbol_name", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_SHORT));
     LANGUAGE_SYMBOL_TYPE = bind("ts_language_symbol_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));

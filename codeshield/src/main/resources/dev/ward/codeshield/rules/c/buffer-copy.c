@@ -1,0 +1,19 @@
+#include <string.h>
+#include <stdio.h>
+
+void greet(const char *name) {
+    char buf[32];
+    // ruleid: c-unbounded-string-copy
+    strcpy(buf, name);
+    // ruleid: c-unbounded-string-copy
+    strcat(buf, "!");
+    // ruleid: c-unbounded-string-copy
+    char *end = stpcpy(buf, name);
+    // ok: c-unbounded-string-copy
+    snprintf(buf, sizeof buf, "%s", name);
+    // ok: c-unbounded-string-copy
+    strncat(buf, name, sizeof buf - strlen(buf) - 1);
+    // strcpy(buf, name); is fine in a comment
+    // ok: c-unbounded-string-copy
+    puts(buf);
+}

@@ -1,0 +1,22 @@
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_IPOPTLEN 40
+
+void options(const unsigned char *cp, int optlen, int fd) {
+    static char old_rr[MAX_IPOPTLEN];
+    char line[128];
+    // ruleid: c-stack-buffer-write
+    memcpy(old_rr, cp, optlen);
+    // ruleid: c-stack-buffer-write
+    read(fd, line, 4096);
+    // ok: c-stack-buffer-write
+    memcpy(line, cp, sizeof(line));
+    // ok: c-stack-buffer-write
+    read(fd, line, sizeof line);
+}
+
+void heap(char *dst, const char *src, int n) {
+    // ok: c-stack-buffer-write
+    memcpy(dst, src, n);
+}
