@@ -85,7 +85,7 @@ public final class Matcher {
         yield bind(m.anonymous() ? bindings : bindings.with(m.name(), tree, node));
       }
       case PatternNode.Ellipsis e -> List.of(bindings);
-      case PatternNode.AnyString s -> tree.grammar().isString(tree.kind(node)) ? List.of(bindings)
+      case PatternNode.AnyString s -> isConstantString(tree, node) ? List.of(bindings)
           : throughParentheses(pattern, target, node, bindings);
       case PatternNode.Deep d -> {
         List<Bindings> all = new ArrayList<>();
@@ -123,6 +123,26 @@ public final class Matcher {
         yield out;
       }
     };
+  }
+
+  /**
+   * A string literal without interpolation: every named part is string content, an escape or a
+   * nested literal. {@code f"{x}"}, {@code `${x}`} and PHP's {@code "$x"} are not constants.
+   */
+  private static boolean isConstantString(SyntaxTree tree, int node) {
+    if (!tree.grammar().isString(tree.kind(node))) {
+      return false;
+    }
+    for (int n = node + 1; n < tree.subtreeEnd(node); n++) {
+      if (tree.isNamed(n) && !tree.isComment(n)) {
+        String kind = tree.kindName(n);
+        if (!(kind.contains("string") || kind.contains("escape") || kind.contains("character") || kind.contains("literal")
+            || kind.equals("text") || kind.equals("heredoc_start") || kind.equals("heredoc_end"))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static List<Bindings> bind(Bindings bindings) {

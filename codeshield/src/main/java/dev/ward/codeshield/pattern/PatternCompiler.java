@@ -173,7 +173,7 @@ final class PatternCompiler {
 
   /** A node that stands for an operator: a metavariable, an ellipsis, a deep or typed wrapper. */
   private PatternNode special(int node, String text) {
-    if (text.equals(PatternSource.ELLIPSIS)) {
+    if (text.equals(PatternSource.ELLIPSIS) || text.equals(PatternSource.ELLIPSIS_PARAMETER)) {
       return new PatternNode.Ellipsis();
     }
     String metavariable = metavariableName(text);

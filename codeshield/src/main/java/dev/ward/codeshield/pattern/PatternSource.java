@@ -20,6 +20,8 @@ final class PatternSource {
   static final String ELLIPSIS = "__WARD_ELLIPSIS__";
   static final String DEEP = "__WARD_DEEP__";
   static final String TYPED = "__WARD_TYPED_";
+  /** A parameter type, so that {@code f(...)} also parses as a parameter list in typed languages. */
+  static final String ELLIPSIS_PARAMETER = "__WARD_ET__ " + ELLIPSIS;
 
   private static final java.util.regex.Pattern METAVARIABLE_SYNTAX =
       java.util.regex.Pattern.compile("\\$([A-Z_][A-Z0-9_]*)");
@@ -108,9 +110,24 @@ final class PatternSource {
     return out.toString();
   }
 
-  /** The texts to try parsing, in order: as is, then wrapped where the grammar needs context. */
+  /**
+   * The texts to try parsing, in order: as is, then wrapped where the grammar needs context; in
+   * languages whose parameters have types, then again with {@code (...)} read as a parameter list.
+   */
   List<Wrapped> candidates(Language language) {
-    String s = rewritten;
+    List<Wrapped> candidates = new ArrayList<>(candidates(rewritten, language));
+    String asParameters = rewritten.replace("(" + ELLIPSIS + ")", "(" + ELLIPSIS_PARAMETER + ")");
+    boolean typedParameters = switch (language) {
+      case C, CPP, CSHARP, JAVA -> true;
+      default -> false;
+    };
+    if (typedParameters && !asParameters.equals(rewritten)) {
+      candidates.addAll(candidates(asParameters, language));
+    }
+    return candidates;
+  }
+
+  private static List<Wrapped> candidates(String s, Language language) {
     return switch (language) {
       // Expression first: C reads `a * b;` as a declaration of a pointer b.
       case C, CPP -> List.of(wrap("void __ward_fn(void) { __ward_sink = (", s, "); }"), plain(s),
@@ -175,7 +192,7 @@ final class PatternSource {
 
   /** The pattern's own spelling of a rewritten leaf, for comparing it with target text. */
   static String original(String text, Language language) {
-    String s = text.replace(ELLIPSIS, "...");
+    String s = text.replace(ELLIPSIS_PARAMETER, "...").replace(ELLIPSIS, "...");
     return language == Language.PHP ? s : s.replace(METAVARIABLE, "$");
   }
 }
