@@ -201,10 +201,15 @@ final class PatternCompiler {
       return null;
     }
     String name = text.substring(prefix.length());
-    return name.matches("[A-Z_][A-Z0-9_]*") ? name : null;
+    // In PHP, $_GET and friends are superglobals, not metavariables; $_ alone still is one.
+    String syntax = language == Language.PHP ? "_|[A-Z][A-Z0-9_]*" : "[A-Z_][A-Z0-9_]*";
+    return name.matches(syntax) ? name : null;
   }
 
-  /** The outermost node below {@code node} spanning the given offsets (relative to its text), trimmed. */
+  /**
+   * The innermost node below {@code node} spanning the given offsets (relative to its text),
+   * trimmed: for {@code <... $_GET ...>} the variable, not the PHP {@code argument} around it.
+   */
   private int argument(int node, int relativeStart, int relativeEnd) {
     int from = tree.start(node) + relativeStart;
     int to = tree.start(node) + relativeEnd;
@@ -215,10 +220,15 @@ final class PatternCompiler {
     while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
       to--;
     }
+    int innermost = -1;
     for (int n = node + 1; n < tree.subtreeEnd(node); n++) {
-      if (tree.start(n) == from && tree.end(n) == to) {
-        return n;
+      boolean exact = tree.start(n) == from && tree.end(n) == to;
+      if (exact && (innermost < 0 || !tree.isLeaf(n))) {
+        innermost = n; // the deepest inner node; a leaf only when nothing else spans the text
       }
+    }
+    if (innermost >= 0) {
+      return innermost;
     }
     throw new PatternException("cannot isolate '" + PatternSource.original(text.substring(from, to), language)
         + "' inside <... ...>; it must be an expression");

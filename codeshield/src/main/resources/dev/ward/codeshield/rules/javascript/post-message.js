@@ -1,0 +1,17 @@
+function notify(iframeWin, event) {
+  // ruleid: js-postmessage-any-origin
+  iframeWin.postMessage(JSON.stringify(event), "*");
+  // ok: js-postmessage-any-origin
+  iframeWin.postMessage(JSON.stringify(event), "https://app.example.com");
+}
+
+// ruleid: js-message-without-origin-check
+window.addEventListener("message", function (e) {
+  run(e.data);
+});
+
+// ok: js-message-without-origin-check
+window.addEventListener("message", function (e) {
+  if (e.origin !== "https://app.example.com") return;
+  run(e.data);
+});
