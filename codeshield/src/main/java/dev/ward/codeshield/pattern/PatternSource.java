@@ -30,11 +30,12 @@ final class PatternSource {
   private static final java.util.regex.Pattern TYPED_SUFFIX_SYNTAX = java.util.regex.Pattern.compile(
       "(?<![\\w)\\]])\\(\\s*\\$([A-Z_][A-Z0-9_]*)\\s*:\\s*([A-Za-z_][\\w.:<>\\[\\]*& ]*?)\\s*\\)");
 
-  final String rewritten;
+  /** The rewritten pattern, in spellings to try in order (e.g. `{ ... }` as a block, then as an initializer). */
+  final List<String> variants;
   final List<String> types;
 
-  private PatternSource(String rewritten, List<String> types) {
-    this.rewritten = rewritten;
+  private PatternSource(List<String> variants, List<String> types) {
+    this.variants = variants;
     this.types = types;
   }
 
@@ -46,11 +47,17 @@ final class PatternSource {
     List<String> types = new ArrayList<>();
     text = typed(text, TYPED_PREFIX_SYNTAX, 2, 1, types);
     text = typed(text, TYPED_SUFFIX_SYNTAX, 1, 2, types);
-    text = ellipses(text, language);
-    if (language != Language.PHP) {
-      text = METAVARIABLE_SYNTAX.matcher(text).replaceAll(METAVARIABLE + "$1");
+    List<String> variants = new ArrayList<>();
+    for (boolean blocks : new boolean[] {true, false}) {
+      String variant = ellipses(text, language, blocks);
+      if (language != Language.PHP) {
+        variant = METAVARIABLE_SYNTAX.matcher(variant).replaceAll(METAVARIABLE + "$1");
+      }
+      if (!variants.contains(variant)) {
+        variants.add(variant);
+      }
     }
-    return new PatternSource(text, List.copyOf(types));
+    return new PatternSource(List.copyOf(variants), List.copyOf(types));
   }
 
   /** {@code <... P ...>} to {@code __WARD_DEEP__(P)}, innermost pairs last so nesting works. */
@@ -88,7 +95,7 @@ final class PatternSource {
     return out.toString();
   }
 
-  private static String ellipses(String text, Language language) {
+  private static String ellipses(String text, Language language, boolean bracesAreBlocks) {
     boolean statementsNeedSemicolon = switch (language) {
       case C, CPP, CSHARP, JAVA, PHP, RUST, JAVASCRIPT, TYPESCRIPT -> true;
       default -> false;
@@ -100,7 +107,7 @@ final class PatternSource {
       }
       if (statementsNeedSemicolon && line.strip().equals("...")) {
         out.append(line.replace("...", ELLIPSIS + ";"));
-      } else if (statementsNeedSemicolon) {
+      } else if (statementsNeedSemicolon && bracesAreBlocks) {
         // `{ ... }` is a block of statements too
         out.append(line.replaceAll("\\{(\\s*)\\.\\.\\.(\\s*)}", "{$1" + ELLIPSIS + ";$2}").replace("...", ELLIPSIS));
       } else {
@@ -115,14 +122,22 @@ final class PatternSource {
    * languages whose parameters have types, then again with {@code (...)} read as a parameter list.
    */
   List<Wrapped> candidates(Language language) {
-    List<Wrapped> candidates = new ArrayList<>(candidates(rewritten, language));
-    String asParameters = rewritten.replace("(" + ELLIPSIS + ")", "(" + ELLIPSIS_PARAMETER + ")");
+    List<Wrapped> candidates = new ArrayList<>();
+    List<List<Wrapped>> byVariant = variants.stream().map(v -> candidates(v, language)).toList();
+    for (int i = 0; i < byVariant.getFirst().size(); i++) {
+      for (List<Wrapped> wrappings : byVariant) {
+        candidates.add(wrappings.get(i)); // each wrapping in every spelling before the next wrapping
+      }
+    }
     boolean typedParameters = switch (language) {
       case C, CPP, CSHARP, JAVA -> true;
       default -> false;
     };
-    if (typedParameters && !asParameters.equals(rewritten)) {
-      candidates.addAll(candidates(asParameters, language));
+    for (String rewritten : variants) {
+      String asParameters = rewritten.replace("(" + ELLIPSIS + ")", "(" + ELLIPSIS_PARAMETER + ")");
+      if (typedParameters && !asParameters.equals(rewritten)) {
+        candidates.addAll(candidates(asParameters, language));
+      }
     }
     return candidates;
   }
@@ -132,10 +147,10 @@ final class PatternSource {
       // Expression first: C reads `a * b;` as a declaration of a pointer b.
       case C, CPP -> List.of(wrap("void __ward_fn(void) { __ward_sink = (", s, "); }"), plain(s),
           wrap("void __ward_fn(void) {\n", s, "\n}"), wrap("void __ward_fn(void) {\n", s, ";\n}"), plain(s + ";"));
-      case JAVA -> List.of(plain(s), plain(s + ";"),
-          wrap("class __Ward { void __ward_fn() {\n", s, "\n} }"), wrap("class __Ward { void __ward_fn() {\n", s, ";\n} }"),
-          wrap("class __Ward {\n", s, "\n}"));
-      case CSHARP -> List.of(plain(s), plain(s + ";"),
+      // Expression first: a bare `A.B` is not a statement, and C# reads `new T { ... }` at the top
+      // level as a property declaration.
+      case JAVA, CSHARP -> List.of(wrap("class __Ward { void __ward_fn() { var __ward_sink = (", s, "); } }"),
+          plain(s), plain(s + ";"),
           wrap("class __Ward { void __ward_fn() {\n", s, "\n} }"), wrap("class __Ward { void __ward_fn() {\n", s, ";\n} }"),
           wrap("class __Ward {\n", s, "\n}"));
       case JAVASCRIPT, TYPESCRIPT -> List.of(plain(s), wrap("function __ward_fn() {\n", s, "\n}"),
