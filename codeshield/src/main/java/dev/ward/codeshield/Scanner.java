@@ -159,9 +159,10 @@ final class Scanner implements CodeShield {
     if (candidates.isEmpty()) {
       return;
     }
+    Prepared prepared = Prepared.of(code, language);
     SyntaxTree tree;
     try {
-      tree = Parsers.parse(language, code, limits.parse());
+      tree = Parsers.parse(language, prepared.text(), limits.parse());
     } catch (ParseException e) {
       ScanProblem.Kind kind = switch (e.reason()) {
         case TOO_LARGE -> ScanProblem.Kind.TOO_LARGE;
@@ -180,27 +181,35 @@ final class Scanner implements CodeShield {
       out.problems.add(new ScanProblem(ScanProblem.Kind.RULE_FAILED, firstLine, failure));
     }
     for (RuleMatch m : run.matches()) {
-      out.findings.add(finding(m, tree, language, firstLine - 1));
+      out.findings.add(finding(m, tree, prepared, code, language, firstLine - 1));
     }
   }
 
-  private static Finding finding(RuleMatch m, SyntaxTree tree, Language language, int lineOffset) {
+  private static Finding finding(RuleMatch m, SyntaxTree tree, Prepared prepared, String code, Language language,
+      int lineOffset) {
     int start = m.match().start();
     int end = Math.max(start, m.match().end());
-    int line = tree.line(start);
-    int endLine = tree.line(end > start ? end - 1 : end);
-    int endColumn = tree.column(end > start ? end - 1 : end) + 2;
+    int last = end > start ? end - 1 : end;
+    int line = prepared.originalLine(tree.line(start));
+    int endLine = prepared.originalLine(tree.line(last));
+    int column = prepared.originalColumn(tree.line(start), tree.column(start));
+    int endColumn = prepared.originalColumn(tree.line(last), tree.column(last)) + 2;
     Rule rule = m.rule();
-    return new Finding(rule.id().value(), rule.cwe(), rule.severity(), rule.message().strip(), language,
-        line + 1 + lineOffset, tree.column(start) + 1, endLine + 1 + lineOffset, endColumn, snippet(tree, line, endLine));
+    return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match()),
+        language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn, snippet(code, line, endLine));
   }
 
   /** The whole lines of the match, trimmed and capped: what a reviewer needs to see. */
-  private static String snippet(SyntaxTree tree, int line, int endLine) {
-    int last = Math.min(endLine, line + SNIPPET_LINES - 1);
-    int from = tree.lineStart(line);
-    int to = last + 1 < tree.lineCount() ? tree.lineStart(last + 1) - 1 : tree.text().length();
-    String text = tree.text().substring(from, Math.max(from, to)).strip();
+  private static String snippet(String code, int line, int endLine) {
+    String[] lines = code.split("\n", -1);
+    StringBuilder out = new StringBuilder();
+    for (int i = line; i <= Math.min(endLine, line + SNIPPET_LINES - 1) && i < lines.length; i++) {
+      if (!out.isEmpty()) {
+        out.append('\n');
+      }
+      out.append(lines[i]);
+    }
+    String text = out.toString().strip();
     return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text;
   }
 

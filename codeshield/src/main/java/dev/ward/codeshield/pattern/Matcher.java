@@ -111,8 +111,12 @@ public final class Matcher {
           yield throughParentheses(pattern, target, node, bindings);
         }
         int length = tree.end(node) - tree.start(node);
-        yield length == t.text().length() && tree.text().startsWith(t.text(), tree.start(node))
-            ? List.of(bindings) : List.of();
+        if (length == t.text().length() && tree.text().startsWith(t.text(), tree.start(node))) {
+          yield List.of(bindings);
+        }
+        // 'x' and "x" are the same string wherever a language lets either quote mean the same
+        yield tree.grammar().isString(t.kind()) && isConstantString(tree, node)
+            && unquote(t.text()).equals(unquote(tree.text(node))) ? List.of(bindings) : List.of();
       }
       case PatternNode.Branch b -> {
         if (tree.kind(node) != b.kind()) {
@@ -143,6 +147,24 @@ public final class Matcher {
       }
     }
     return true;
+  }
+
+  /** A literal's content without its prefix and quotes: {@code r"x"}, {@code @"x"}, {@code 'x'} and triple quotes. */
+  static String unquote(String literal) {
+    int from = 0;
+    while (from < literal.length() && (Character.isLetter(literal.charAt(from)) || literal.charAt(from) == '@')) {
+      from++;
+    }
+    if (from >= literal.length()) {
+      return literal;
+    }
+    char quote = literal.charAt(from);
+    if (quote != '"' && quote != '\'' && quote != '`') {
+      return literal;
+    }
+    int width = literal.startsWith(String.valueOf(quote).repeat(3), from) && literal.length() - from >= 6 ? 3 : 1;
+    int to = literal.length() - width;
+    return to >= from + width ? literal.substring(from + width, to) : literal;
   }
 
   private static List<Bindings> bind(Bindings bindings) {

@@ -4,6 +4,7 @@ import dev.ward.codeshield.lang.Language;
 import dev.ward.codeshield.pattern.Match;
 import dev.ward.codeshield.pattern.Target;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -43,6 +44,15 @@ public final class RuleSet {
 
   /** The rules shipped in this jar. */
   public static RuleSet builtIn() {
+    try {
+      return load(List.of(builtInRoot()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in rules: " + e.getMessage(), e);
+    }
+  }
+
+  /** The folder of built-in rules and their test files, inside the jar or on disk. */
+  public static Path builtInRoot() {
     URL url = RuleSet.class.getClassLoader().getResource(BUILT_IN_ROOT);
     if (url == null) {
       throw new IllegalStateException("built-in rules not found on the class path at " + BUILT_IN_ROOT);
@@ -56,11 +66,11 @@ public final class RuleSet {
         } catch (FileSystemAlreadyExistsException e) {
           fs = FileSystems.getFileSystem(uri);
         }
-        return load(List.of(fs.getPath(BUILT_IN_ROOT)));
+        return fs.getPath(BUILT_IN_ROOT);
       }
-      return load(List.of(Path.of(uri)));
+      return Path.of(uri);
     } catch (URISyntaxException | IOException e) {
-      throw new IllegalStateException("cannot read the built-in rules at " + url + ": " + e, e);
+      throw new IllegalStateException("cannot open the built-in rules at " + url + ": " + e, e);
     }
   }
 

@@ -13,6 +13,8 @@ void build(int Na, size_t count, int *old) {
     int *fixed = malloc(4 * 16);
     // ok: c-allocation-size-overflow
     int *zeroed = calloc(count, sizeof(int));
+    // ruleid: c-allocation-size-overflow
+    int *defeated = calloc(sizeof(int) * count, 1);
     // ok: c-allocation-size-overflow
     char *one = malloc(count + 1);
 }

@@ -15,6 +15,10 @@ class Repo
         var safe = new SqlCommand("SELECT * FROM users WHERE name = @name", conn);
         // ok: csharp-sql-injection
         Console.WriteLine($"count {cnt}");
+        // ruleid: csharp-sql-non-constant-query
+        var rs = Session.Execute(stmt);
+        // ok: csharp-sql-non-constant-query
+        var all = Session.Execute("SELECT * FROM t");
         return cnt;
     }
 

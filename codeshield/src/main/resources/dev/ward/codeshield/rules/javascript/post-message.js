@@ -1,6 +1,8 @@
 function notify(iframeWin, event) {
   // ruleid: js-postmessage-any-origin
   iframeWin.postMessage(JSON.stringify(event), "*");
+  // ruleid: js-postmessage-any-origin
+  window.postMessage({getLoadedList: true}, '*');
   // ok: js-postmessage-any-origin
   iframeWin.postMessage(JSON.stringify(event), "https://app.example.com");
 }

@@ -7,3 +7,6 @@ function token() {
   // ok: js-weak-random
   return crypto.randomBytes(16).toString('hex');
 }
+
+// ruleid: js-weak-random
+var nativeRandom = Math.random;
