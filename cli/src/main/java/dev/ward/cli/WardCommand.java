@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       TaxonomyCommand.class,
+      ScanCommand.class,
+      ScanBenchCommand.class,
+      ScanEvalCommand.class,
+      ScanRulesCommand.class,
     },
     footer = {"", "Run 'ward COMMAND --help' for a command's options; './ward test' runs the test suite."})
 final class WardCommand implements Runnable {
