@@ -8,7 +8,6 @@ import dev.ward.codeshield.pattern.Target;
 import dev.ward.codeshield.rule.Rule;
 import dev.ward.codeshield.rule.RuleMatch;
 import dev.ward.codeshield.rule.RuleSet;
-import dev.ward.codeshield.rule.Words;
 import dev.ward.codeshield.syntax.ParseException;
 import dev.ward.codeshield.syntax.Parsers;
 import dev.ward.codeshield.syntax.SyntaxTree;
@@ -155,7 +154,7 @@ final class Scanner implements CodeShield {
   }
 
   private void scanBlock(String code, Language language, int firstLine, Collector out, long deadline) {
-    List<Rule> candidates = rules.candidates(language, Words.of(code));
+    List<Rule> candidates = rules.candidates(language, code);
     if (candidates.isEmpty()) {
       return;
     }

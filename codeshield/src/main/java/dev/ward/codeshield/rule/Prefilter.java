@@ -1,5 +1,6 @@
 package dev.ward.codeshield.rule;
 
+import dev.ward.codeshield.regex.RegexLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,35 +12,47 @@ import java.util.Set;
  * before anything is parsed or matched.
  */
 sealed interface Prefilter {
-  boolean test(Set<String> words);
+  /** Whether a text with these identifier words and this content may match. */
+  boolean test(Set<String> words, String text);
 
   Prefilter ALWAYS = new Always();
 
   record Always() implements Prefilter {
     @Override
-    public boolean test(Set<String> words) {
+    public boolean test(Set<String> words, String text) {
       return true;
     }
   }
 
+  /** Every word present, and every part passing. */
   record AllOf(List<String> words, List<Prefilter> parts) implements Prefilter {
     @Override
-    public boolean test(Set<String> present) {
-      return present.containsAll(words) && parts.stream().allMatch(p -> p.test(present));
+    public boolean test(Set<String> present, String text) {
+      return present.containsAll(words) && parts.stream().allMatch(p -> p.test(present, text));
     }
   }
 
   record AnyOf(List<Prefilter> alternatives) implements Prefilter {
     @Override
-    public boolean test(Set<String> present) {
-      return alternatives.stream().anyMatch(p -> p.test(present));
+    public boolean test(Set<String> present, String text) {
+      return alternatives.stream().anyMatch(p -> p.test(present, text));
+    }
+  }
+
+  /** A regex's required literal, anywhere in the text (regex literals need not be whole words). */
+  record Contains(String literal) implements Prefilter {
+    @Override
+    public boolean test(Set<String> present, String text) {
+      return text.contains(literal);
     }
   }
 
   static Prefilter of(Formula formula) {
     return switch (formula) {
       case Formula.Code c -> c.pattern().literals().isEmpty() ? ALWAYS : new AllOf(List.copyOf(c.pattern().literals()), List.of());
-      case Formula.Regex r -> ALWAYS;
+      case Formula.Regex r -> RegexLiterals.required(r.regex().source())
+          .<Prefilter>map(literals -> new AnyOf(literals.stream().<Prefilter>map(Contains::new).toList()))
+          .orElse(ALWAYS);
       case Formula.Either e -> any(e.alternatives());
       case Formula.All a -> {
         List<Prefilter> parts = new ArrayList<>();

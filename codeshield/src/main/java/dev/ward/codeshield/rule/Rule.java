@@ -64,9 +64,9 @@ public final class Rule {
     return formulas.get(language);
   }
 
-  boolean mayMatch(Language language, Set<String> words) {
+  boolean mayMatch(Language language, Set<String> words, String text) {
     Prefilter p = prefilters.get(language);
-    return p != null && p.test(words);
+    return p != null && p.test(words, text);
   }
 
   @Override

@@ -145,9 +145,10 @@ public final class RuleSet {
     return byLanguage.get(language);
   }
 
-  /** The rules for {@code language} whose prefilter the text's words pass. */
-  public List<Rule> candidates(Language language, Set<String> words) {
-    return byLanguage.get(language).stream().filter(r -> r.mayMatch(language, words)).toList();
+  /** The rules for {@code language} whose prefilter the text passes. */
+  public List<Rule> candidates(Language language, String text) {
+    Set<String> words = Words.of(text);
+    return byLanguage.get(language).stream().filter(r -> r.mayMatch(language, words, text)).toList();
   }
 
   /**
