@@ -66,6 +66,7 @@ public final class Matcher {
     }
   }
 
+  /** The kind every match of {@code root} has, or -1 when matches can be of several kinds. */
   private static int rootKind(PatternNode root) {
     return switch (root) {
       case PatternNode.Token t -> t.kind();
@@ -118,6 +119,7 @@ public final class Matcher {
         yield tree.grammar().isString(t.kind()) && isConstantString(tree, node)
             && unquote(t.text()).equals(unquote(tree.text(node))) ? List.of(bindings) : List.of();
       }
+      case PatternNode.Assignment a -> assignment(a, target, node, bindings);
       case PatternNode.Branch b -> {
         if (tree.kind(node) != b.kind()) {
           yield throughParentheses(pattern, target, node, bindings);
@@ -169,6 +171,52 @@ public final class Matcher {
 
   private static List<Bindings> bind(Bindings bindings) {
     return bindings == null ? List.of() : List.of(bindings);
+  }
+
+  /**
+   * An assignment pattern against an assignment, or against a declaration that initializes: the
+   * declarator's name and value (fields {@code name}/{@code declarator}/{@code pattern}/{@code left}
+   * and {@code value}/{@code right}), found directly or in the one declarator of a declaration or
+   * statement.
+   */
+  private static List<Bindings> assignment(PatternNode.Assignment a, Target target, int node, Bindings bindings) {
+    SyntaxTree tree = target.tree();
+    if (tree.kind(node) == a.original().kind()) {
+      return match(a.original(), target, node, bindings);
+    }
+    int name = -1;
+    int value = -1;
+    for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
+      String field = tree.fieldName(c);
+      if (field == null) {
+        continue;
+      }
+      switch (field) {
+        case "name", "declarator", "pattern", "left" -> name = name < 0 ? c : name;
+        case "value", "right" -> value = c;
+        default -> { }
+      }
+    }
+    if (name >= 0 && value >= 0 && tree.kindName(node).matches(".*(declarator|declaration|assignment).*")) {
+      List<Bindings> out = new ArrayList<>();
+      for (Bindings b : match(a.left(), target, name, bindings)) {
+        out.addAll(match(a.right(), target, value, b));
+      }
+      return out;
+    }
+    int only = -1;
+    for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
+      String kind = tree.kindName(c);
+      if (tree.isNamed(c) && (kind.contains("declarator") || kind.contains("declaration") || kind.contains("assignment"))) {
+        if (only >= 0) {
+          return List.of(); // `int a = 1, b = 2;` is two assignments, neither the whole statement
+        }
+        only = c;
+      }
+    }
+    String kind = tree.kindName(node);
+    return only >= 0 && (kind.contains("declaration") || kind.endsWith("statement"))
+        ? assignment(a, target, only, bindings) : List.of();
   }
 
   /** {@code (x)} matches what {@code x} matches: parentheses in the target do not change meaning. */

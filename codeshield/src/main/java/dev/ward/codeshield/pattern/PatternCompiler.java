@@ -159,6 +159,14 @@ final class PatternCompiler {
     if (children.size() == 1 && named == 1 && isWildcard(children.getFirst()) && !tree.grammar().isChainLink(kind)) {
       return children.getFirst(); // `$X;` or `...;` as a statement is the operator itself
     }
+    if (children.size() == 1 && children.getFirst() instanceof PatternNode.Assignment a
+        && tree.kindName(node).endsWith("statement")) {
+      return a; // `x = y;` as a statement also matches `T x = y;`
+    }
+    if (children.size() == 3 && tree.kindName(node).contains("assignment")
+        && children.get(1) instanceof PatternNode.Token t && t.text().equals("=")) {
+      return new PatternNode.Assignment(new PatternNode.Branch(kind, children, modifiers), children.get(0), children.get(2));
+    }
     if (tree.grammar().isChainLink(kind) && children.size() >= 2
         && children.getLast() instanceof PatternNode.Ellipsis
         && !(children.getFirst() instanceof PatternNode.Ellipsis)) {

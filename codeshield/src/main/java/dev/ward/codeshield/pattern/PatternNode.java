@@ -30,6 +30,12 @@ sealed interface PatternNode {
   /** {@code R. ... .m()}: R matches the receiver or any receiver further down the chain. */
   record Chain(PatternNode receiver) implements PatternNode {}
 
+  /**
+   * {@code L = R}: an assignment, which also matches a declaration with an initializer
+   * ({@code T L = R}, {@code let L = R}, {@code const L = R}), as in Semgrep.
+   */
+  record Assignment(Branch original, PatternNode left, PatternNode right) implements PatternNode {}
+
   /** A leaf (or a literal compared whole): the same kind and the same text. */
   record Token(int kind, String text) implements PatternNode {}
 

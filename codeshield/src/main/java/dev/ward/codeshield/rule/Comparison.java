@@ -88,7 +88,12 @@ final class Comparison {
   }
 
   static Optional<Object> number(String literal) {
-    String t = literal.replace("_", "").replaceAll("(?i)(ul|lu|ll|l|u|f|d)$", "");
+    String t = literal.replace("_", "");
+    if (!t.matches("(?i)-?0x.*")) {
+      t = t.replaceAll("(?i)(ull|llu|ul|lu|ll|l|u|f|d|m)$", ""); // C, Java, C# suffixes; hex digits stay
+    } else {
+      t = t.replaceAll("(?i)(ull|llu|ul|lu|ll|l|u)$", "");
+    }
     try {
       if (t.matches("(?i)-?0x[0-9a-f]+")) {
         return Optional.of(Long.parseLong(t.replaceFirst("(?i)0x", ""), 16));

@@ -115,8 +115,16 @@ final class TaintAnalysis {
     return tainted;
   }
 
-  /** The left and right sides of an assignment or initialized declaration, or null. */
+  /**
+   * The left and right sides of an assignment or initialized declaration, or null. Only kinds
+   * named like one qualify: binary operators have {@code left}/{@code right} fields too.
+   */
   private int[] assignment(int node) {
+    String kind = tree.kindName(node);
+    if (!(kind.contains("assign") || kind.contains("declarat") || kind.equals("let_declaration")
+        || kind.equals("short_var_declaration") || kind.equals("property_declaration"))) {
+      return null;
+    }
     int left = -1;
     int right = -1;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
@@ -130,8 +138,7 @@ final class TaintAnalysis {
         default -> { }
       }
     }
-    String kind = tree.kindName(node);
-    if (right < 0 && (kind.contains("assign") || kind.contains("declarator") || kind.equals("property_declaration"))) {
+    if (right < 0) {
       int first = tree.firstNamedChild(node);
       int last = -1;
       for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
