@@ -20,7 +20,7 @@ public final class LanguageDetector {
   private static final List<Signal> SIGNALS = List.of(
       signal("^\\s*#\\s*include\\s*[<\"]", Map.of(Language.C, 3, Language.CPP, 3)),
       signal("\\bstd::|\\bcout\\s*<<|\\btemplate\\s*<|#include\\s*<(iostream|vector|string|map|memory|algorithm)>"
-          + "|\\bnullptr\\b|\\bauto\\s+\\w+\\s*=|\\bnew\\s+\\w+(\\s*\\[|\\()|::\\w+\\(|\\bclass\\s+\\w+\\s*(:\\s*public\\s+\\w+)?\\s*\\{",
+          + "|\\bnullptr\\b|\\bauto\\s+\\w+\\s*=|::\\w+\\(|^\\s*class\\s+\\w+\\s*(:\\s*(public|private|protected)\\s+\\w+)?\\s*\\{|^\\s*(public|private|protected):\\s*$",
           Map.of(Language.CPP, 3)),
       signal("\\b(printf|malloc|free|strcpy|sprintf|memcpy|fgets|scanf)\\s*\\(|\\bint\\s+main\\s*\\(|\\bchar\\s*\\*\\s*\\w+|\\bstruct\\s+\\w+\\s*\\{",
           Map.of(Language.C, 2, Language.CPP, 1)),
@@ -28,7 +28,7 @@ public final class LanguageDetector {
           Map.of(Language.PYTHON, 4)),
       signal("\\bself\\.\\w+|\\belif\\b|\\bprint\\(f?['\"]|\\bNone\\b", Map.of(Language.PYTHON, 2)),
       signal("\\bpublic\\s+(static\\s+)?(final\\s+)?(class|void|int|String)\\b|System\\.out\\.|^\\s*import\\s+java\\.|@Override|\\bString\\[\\]\\s+args",
-          Map.of(Language.JAVA, 3, Language.CSHARP, 1)),
+          Map.of(Language.JAVA, 4, Language.CSHARP, 1)),
       signal("^\\s*using\\s+System|Console\\.Write|^\\s*namespace\\s+[\\w.]+|\\bstring\\[\\]\\s+args|\\[Http(Get|Post)\\]|\\bvar\\s+\\w+\\s*=\\s*new\\b|\\bpublic\\s+async\\s+Task",
           Map.of(Language.CSHARP, 4)),
       signal("<\\?php|\\$this->|\\becho\\s+[\"'$]|\\$_(GET|POST|REQUEST|SERVER)\\b|\\bfunction\\s+\\w+\\s*\\(\\s*\\$",
@@ -37,7 +37,7 @@ public final class LanguageDetector {
       signal("\\bfn\\s+\\w+\\s*[(<]|\\blet\\s+mut\\s|\\bimpl\\b|^\\s*use\\s+(std|crate)::|\\bprintln!\\(|\\bunsafe\\s*\\{|->\\s*Result<|&str\\b",
           Map.of(Language.RUST, 4)),
       signal("\\bfunction\\s*\\w*\\s*\\(|\\bconst\\s+\\w+\\s*=|\\blet\\s+\\w+\\s*=|=>|console\\.log|\\brequire\\(['\"]|\\bdocument\\.|module\\.exports|\\bawait\\s",
-          Map.of(Language.JAVASCRIPT, 2, Language.TYPESCRIPT, 1)),
+          Map.of(Language.JAVASCRIPT, 3, Language.TYPESCRIPT, 2)),
       signal(":\\s*(string|number|boolean|any|void)\\b|^\\s*interface\\s+\\w+\\s*\\{|^\\s*export\\s+(type|interface)\\s|\\bas\\s+(string|number)\\b",
           Map.of(Language.TYPESCRIPT, 3)),
       signal("^\\s*package\\s+main|\\bfunc\\s+(\\(\\w+\\s+\\*?\\w+\\)\\s*)?\\w+\\(|\\w+\\s*:=\\s*|\\bfmt\\.|\\bgo\\s+func\\b",

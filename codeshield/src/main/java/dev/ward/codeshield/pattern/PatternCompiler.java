@@ -40,11 +40,11 @@ final class PatternCompiler {
       throw new PatternException("pattern is empty");
     }
     PatternSource source = PatternSource.rewrite(pattern, language);
-    SyntaxTree firstTry = null;
+    String error = null;
     for (PatternSource.Wrapped candidate : source.candidates(language)) {
       SyntaxTree tree = Parsers.parse(language, candidate.text(), PATTERN_LIMITS);
-      if (firstTry == null) {
-        firstTry = tree;
+      if (error == null) {
+        error = firstError(tree, candidate);
       }
       if (!tree.hasError()) {
         PatternCompiler compiler = new PatternCompiler(language, source, tree);
@@ -54,19 +54,23 @@ final class PatternCompiler {
         }
       }
     }
-    throw new PatternException("pattern does not parse as " + language + ": " + firstError(firstTry));
+    throw new PatternException("pattern does not parse as " + language + ": "
+        + (error == null ? "syntax error (is the pattern incomplete?)" : error));
   }
 
-  private static String firstError(SyntaxTree tree) {
+  /** Where the first ERROR node of a candidate lies, in the pattern's own lines; null when it has none. */
+  private static String firstError(SyntaxTree tree, PatternSource.Wrapped candidate) {
     for (int n = 0; n < tree.size(); n++) {
       if (tree.kind(n) == tree.grammar().errorKind()) {
-        int at = tree.start(n);
-        String near = tree.text(n);
-        return "syntax error at line " + (tree.line(at) + 1) + ", column " + (tree.column(at) + 1)
-            + " near '" + PatternSource.original(near.length() > 40 ? near.substring(0, 40) : near, tree.grammar().language()) + "'";
+        int at = Math.max(tree.start(n), candidate.start());
+        int line = tree.line(at) - tree.line(candidate.start());
+        int column = line == 0 ? at - candidate.start() : tree.column(at);
+        String near = tree.text().substring(at, Math.min(tree.end(n), Math.max(at, candidate.end())));
+        return "syntax error at line " + (line + 1) + ", column " + (column + 1) + " near '"
+            + PatternSource.original(near.length() > 40 ? near.substring(0, 40) : near, tree.grammar().language()) + "'";
       }
     }
-    return "syntax error";
+    return null;
   }
 
   /** The pattern's root nodes, or null when the candidate's tree does not isolate the pattern. */

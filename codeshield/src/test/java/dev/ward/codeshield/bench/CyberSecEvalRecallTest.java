@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class CyberSecEvalRecallTest {
   /** Floors for regressions; raise them as rules improve. */
-  static final double MIN_OVERALL_RECALL = 0.80;
-  static final double MIN_LANGUAGE_RECALL = 0.60;
+  static final double MIN_OVERALL_RECALL = 0.90;
+  static final double MIN_LANGUAGE_RECALL = 0.80;
   static final double MIN_OK_CLEAN = 0.95;
 
   static CodeShield shield;
