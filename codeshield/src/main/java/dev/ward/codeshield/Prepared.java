@@ -7,7 +7,9 @@ import java.util.TreeSet;
  * Code made parseable as a fragment, and the way back to the original positions. LLM answers and
  * benchmark windows are often fragments: PHP without its {@code <?php} tag (which Tree-sitter
  * would read as HTML text), Python cut from the middle of an indented block (which would start
- * with an "unexpected indent"). We add what the grammar needs in front and map findings back.
+ * with an "unexpected indent") or of a docstring, and answers truncated before their closing
+ * braces. We add what the grammar needs around the code and map findings back; nothing is added
+ * between two lines of the code, so lines keep their numbers.
  *
  * @param text what to parse
  * @param prefixLines lines added before the code
@@ -17,10 +19,97 @@ import java.util.TreeSet;
 record Prepared(String text, int prefixLines, int prefixColumns, int removedIndent) {
   static Prepared of(String code, Language language) {
     return switch (language) {
-      case PHP -> code.contains("<?") ? plain(code) : new Prepared("<?php " + code, 0, 6, 0);
-      case PYTHON -> python(code);
-      default -> plain(code);
+      case PHP -> {
+        String closed = closeBrackets(code);
+        yield code.contains("<?") ? plain(closed) : new Prepared("<?php " + closed, 0, 6, 0);
+      }
+      case PYTHON -> python(blankDanglingDocstring(code));
+      case RUBY -> plain(code);
+      default -> plain(closeBrackets(code));
     };
+  }
+
+  /**
+   * Appends the closers of brackets the code opens and never closes (a truncated answer), on a new
+   * line after the code. Strings and comments are skipped with a rough lexer. Closers before any
+   * opener are ignored (the window starts inside a block); a closer of the wrong kind ends the
+   * attempt, as the code then is not a simple truncation.
+   */
+  static String closeBrackets(String code) {
+    StringBuilder open = new StringBuilder();
+    int n = code.length();
+    for (int i = 0; i < n; i++) {
+      char c = code.charAt(i);
+      if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+        int eol = code.indexOf('\n', i);
+        i = eol < 0 ? n : eol;
+      } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+        int close = code.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 1;
+      } else if (c == '"' || c == '\'' || c == '`') {
+        i = endOfString(code, i, c);
+      } else if (c == '(' || c == '[' || c == '{') {
+        open.append(c);
+      } else if ((c == ')' || c == ']' || c == '}') && !open.isEmpty()) {
+        if (open.charAt(open.length() - 1) != opener(c)) {
+          return code;
+        }
+        open.setLength(open.length() - 1);
+      }
+    }
+    if (open.isEmpty() || open.length() > 64) {
+      return code;
+    }
+    StringBuilder closers = new StringBuilder("\n");
+    for (int i = open.length() - 1; i >= 0; i--) {
+      closers.append(closer(open.charAt(i)));
+    }
+    return code + closers;
+  }
+
+  /** The index of the closing quote, or of the line end for an unterminated '' or "" string. */
+  private static int endOfString(String code, int start, char quote) {
+    for (int i = start + 1; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      } else if (c == '\n' && quote != '`') {
+        return i;
+      }
+    }
+    return code.length();
+  }
+
+  private static char opener(char closer) {
+    return closer == ')' ? '(' : closer == ']' ? '[' : '{';
+  }
+
+  private static char closer(char opener) {
+    return opener == '(' ? ')' : opener == '[' ? ']' : '}';
+  }
+
+  /**
+   * A window that starts inside a docstring has an odd number of triple quotes, the first of them
+   * closing it; the lines up to that one are blanked (kept as empty lines) so the rest parses as
+   * code rather than as one long string.
+   */
+  static String blankDanglingDocstring(String code) {
+    for (String quotes : new String[] {"\"\"\"", "\'\'\'"}) {
+      int count = 0;
+      for (int i = code.indexOf(quotes); i >= 0; i = code.indexOf(quotes, i + 3)) {
+        count++;
+      }
+      int first = code.indexOf(quotes);
+      if (count % 2 == 1 && first >= 0) {
+        int eol = code.indexOf('\n', first);
+        int end = eol < 0 ? code.length() : eol;
+        String head = code.substring(0, end).replaceAll("[^\n]", "");
+        return head + code.substring(end);
+      }
+    }
+    return code;
   }
 
   private static Prepared plain(String code) {

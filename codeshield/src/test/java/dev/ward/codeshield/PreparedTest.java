@@ -1,0 +1,36 @@
+package dev.ward.codeshield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ward.codeshield.lang.Language;
+import org.junit.jupiter.api.Test;
+
+class PreparedTest {
+  @Test
+  void truncatedCodeGetsItsClosersOnANewLine() {
+    assertThat(Prepared.closeBrackets("f(a, function() {\n  g([1, 2")).isEqualTo("f(a, function() {\n  g([1, 2\n])})");
+    assertThat(Prepared.closeBrackets("}\nx = \"({[\"; // (\n")).isEqualTo("}\nx = \"({[\"; // (\n");
+    assertThat(Prepared.closeBrackets("f(]")).isEqualTo("f(]");
+  }
+
+  @Test
+  void phpWithoutItsTagGetsOneOnTheSameLine() {
+    Prepared p = Prepared.of("$a = md5($b);", Language.PHP);
+    assertThat(p.text()).isEqualTo("<?php $a = md5($b);");
+    assertThat(p.originalColumn(0, 11)).isEqualTo(5);
+  }
+
+  @Test
+  void pythonWindowsInsideBlocksAreWrapped() {
+    Prepared p = Prepared.of("        x = f()\n    return x\n", Language.PYTHON);
+    assertThat(p.text()).isEqualTo("if True:\n    x = f()\nreturn x\n");
+    assertThat(p.originalLine(1)).isZero();
+    assertThat(p.originalColumn(1, 4)).isEqualTo(8);
+  }
+
+  @Test
+  void aWindowStartingInsideADocstringBlanksItsFirstLines() {
+    String code = "    example(1)\n    \"\"\"\n    eval(x)\n";
+    assertThat(Prepared.blankDanglingDocstring(code)).isEqualTo("\n\n    eval(x)\n");
+  }
+}
