@@ -133,6 +133,11 @@ public final class RuleTests {
     return results;
   }
 
+  /** Every rule id the annotations of {@code code} name, to catch typos. */
+  public static Set<String> annotatedIds(String code, Language language) {
+    return annotations(code, language).keySet();
+  }
+
   /** The lines of {@code code} marked {@code ok:} for any rule. */
   public static SortedSet<Integer> okLines(String code, Language language) {
     SortedSet<Integer> ok = new TreeSet<>();

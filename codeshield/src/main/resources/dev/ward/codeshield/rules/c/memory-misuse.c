@@ -17,7 +17,7 @@ void reused(char *p) {
     free(p);
     p = malloc(8);
     // ok: c-use-after-free
-    strcpy(p, "x");
+    memcpy(p, "x", 2);
 }
 
 void stack(void) {

@@ -5,7 +5,7 @@ function token($prefix, $password) {
     // ruleid: php-weak-hash
     $h = hash('md5', $password);
     // ok: php-weak-hash
-    $ok = hash('sha256', $password);
+    $ok = hash('sha256', $prefix);
     // ruleid: php-weak-random
     return uniqid($prefix);
 }
