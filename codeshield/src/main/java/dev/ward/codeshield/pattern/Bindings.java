@@ -61,10 +61,6 @@ public final class Bindings {
     return result;
   }
 
-  public boolean isEmpty() {
-    return names.length == 0;
-  }
-
   /** Name (with {@code $}) to bound text, in name order: for messages and debugging. */
   public Map<String, String> asText() {
     Map<String, String> map = new LinkedHashMap<>();

@@ -30,7 +30,6 @@ public final class Grammar {
   private final boolean[] parentheses;
   private final boolean[] modifier;
   private final String[] fieldNames;
-  private final Map<String, Integer> namedKindIds;
 
   Grammar(Language language) {
     this.language = language;
@@ -65,12 +64,6 @@ public final class Grammar {
     function = flags(NodeKinds.FUNCTIONS::contains);
     parentheses = flags(NodeKinds.PARENTHESES::contains);
     modifier = flags(NodeKinds::isModifier);
-    namedKindIds = new HashMap<>();
-    for (int symbol = names.length - 1; symbol >= 0; symbol--) {
-      if (named[symbol] && names[symbol] != null) {
-        namedKindIds.put(names[symbol], canonical[symbol]);
-      }
-    }
   }
 
   private boolean[] flags(Predicate<String> test) {
@@ -129,11 +122,6 @@ public final class Grammar {
 
   public boolean isModifier(int kind) {
     return modifier[kind];
-  }
-
-  /** The id of the named kind with this name, or -1 when the grammar has none. */
-  public int namedKind(String name) {
-    return namedKindIds.getOrDefault(name, -1);
   }
 
   public String fieldName(int field) {

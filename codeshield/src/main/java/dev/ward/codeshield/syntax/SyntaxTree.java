@@ -171,10 +171,6 @@ public final class SyntaxTree {
     return lineStarts[line];
   }
 
-  public int lineCount() {
-    return lineStarts.length;
-  }
-
   /**
    * Whether two subtrees are the same code: the same sequence of leaf tokens, ignoring
    * whitespace and comments. This is how a metavariable that binds twice is checked.

@@ -62,7 +62,6 @@ final class TreeSitter {
   static final MethodHandle LANGUAGE_SYMBOL_TYPE;
   static final MethodHandle LANGUAGE_FIELD_COUNT;
   static final MethodHandle LANGUAGE_FIELD_NAME;
-  static final MethodHandle LANGUAGE_ABI_VERSION;
 
   static {
     loadClass("TSParser");
@@ -89,7 +88,6 @@ final class TreeSitter {
     LANGUAGE_SYMBOL_TYPE = bind("ts_language_symbol_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
     LANGUAGE_FIELD_COUNT = bind("ts_language_field_count", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     LANGUAGE_FIELD_NAME = bind("ts_language_field_name_for_id", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_SHORT));
-    LANGUAGE_ABI_VERSION = bind("ts_language_abi_version", FunctionDescriptor.of(JAVA_INT, ADDRESS));
   }
 
   private TreeSitter() {}
@@ -105,6 +103,7 @@ final class TreeSitter {
   }
 
   /** Reads a NUL-terminated C string that the library owns (symbol and field names). */
+  @SuppressWarnings("restricted") // native access is this class's purpose; the launcher enables it
   static String cString(MemorySegment pointer) {
     return pointer.equals(MemorySegment.NULL) ? null : pointer.reinterpret(Long.MAX_VALUE).getString(0);
   }
@@ -118,6 +117,7 @@ final class TreeSitter {
     }
   }
 
+  @SuppressWarnings("restricted") // native access is this class's purpose; the launcher enables it
   private static MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
     MemorySegment address = SymbolLookup.loaderLookup().find(name).orElseThrow(() ->
         new IllegalStateException("native symbol " + name + " not found; is the Tree-sitter library loaded?"));
