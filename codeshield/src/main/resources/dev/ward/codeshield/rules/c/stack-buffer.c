@@ -16,6 +16,12 @@ void options(const unsigned char *cp, int optlen, int fd) {
     read(fd, line, sizeof line);
 }
 
+void two(const char *a, const char *b, int n) {
+    char bufa[64], bufb[64];
+    // ruleid: c-stack-buffer-write
+    memcpy(bufb, b, n);
+}
+
 void heap(char *dst, const char *src, int n) {
     // ok: c-stack-buffer-write
     memcpy(dst, src, n);

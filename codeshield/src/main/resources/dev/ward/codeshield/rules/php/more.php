@@ -22,4 +22,8 @@ function register($db, $password, $id, $data) {
     eval($data);
     // ok: php-code-injection
     assert($id === 3);
+    // ruleid: php-sensitive-cookie
+    setcookie("password", $password, time() + 3600);
+    // ok: php-sensitive-cookie
+    setcookie("theme", "dark");
 }
