@@ -122,6 +122,23 @@ class ScannerTest {
   }
 
   @Test
+  void garbageInEveryLanguageNeverThrows() {
+    java.util.Random random = new java.util.Random(5);
+    String alphabet = "{}()[];,.\"'`$#/*\\<>=+-!?:@ \n\tabcXYZ019_éλ😀";
+    for (Language language : Language.values()) {
+      for (int i = 0; i < 20; i++) {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < 400; k++) {
+          text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        ScanResult result = shield.scan(text.toString(), language);
+        assertThat(result.problems()).as("%s: %s", language, result.problems())
+            .noneMatch(p -> p.kind() == ScanProblem.Kind.RULE_FAILED);
+      }
+    }
+  }
+
+  @Test
   void scansAreThreadSafe() throws Exception {
     String code = "import os\nos.system(cmd)\n";
     try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
