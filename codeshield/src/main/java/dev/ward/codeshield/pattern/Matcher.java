@@ -316,6 +316,9 @@ public final class Matcher {
       for (int k = next; k <= statements.length; k++) {
         sequenceFrom(patterns, pi + 1, statements, first, k, target, bindings, found, tree);
       }
+      if (pi + 2 == patterns.size()) {
+        deepLast(patterns.get(pi + 1), statements, first, next, target, bindings, found, tree);
+      }
       return;
     }
     if (next >= statements.length || (pi == 0 && next != first)) {
@@ -323,6 +326,25 @@ public final class Matcher {
     }
     for (Bindings b : match(p, target, statements[next], bindings)) {
       sequenceFrom(patterns, pi + 1, statements, first, next + 1, target, b, found, tree);
+    }
+  }
+
+  /**
+   * After {@code ...}, the last statement of a sequence may also be nested in a later statement
+   * (an {@code if} or loop body), as Semgrep's ellipsis reaches into blocks: {@code $F = open(p);
+   * ... $F.close();} matches a close inside a branch.
+   */
+  private static void deepLast(PatternNode last, int[] statements, int first, int next, Target target,
+      Bindings bindings, Set<Match> found, SyntaxTree tree) {
+    for (int k = next; k < statements.length; k++) {
+      for (int d = statements[k] + 1; d < tree.subtreeEnd(statements[k]); d++) {
+        if (!tree.isNamed(d) || tree.isComment(d)) {
+          continue;
+        }
+        for (Bindings b : match(last, target, d, bindings)) {
+          found.add(new Match(tree.start(statements[first]), tree.end(d), b));
+        }
+      }
     }
   }
 }

@@ -96,6 +96,16 @@ class MatcherTest {
     }
 
     @Test
+    void theLastStatementMayBeNestedAfterAnEllipsis() {
+      String py = "f = open(p)\nif ok:\n    f.close()\n";
+      assertThat(texts(Language.PYTHON, "$F = open(...)\n...\n$F.close()", py))
+          .containsExactly("f = open(p)\nif ok:\n    f.close()");
+      String js = "const f = open(p); if (ok) { use(f); f.close(); }";
+      assertThat(texts(Language.JAVASCRIPT, "$F = open(...);\n...\n$F.close();", js))
+          .containsExactly("const f = open(p); if (ok) { use(f); f.close();");
+    }
+
+    @Test
     void asABlockBody() {
       String py = "def handler(request):\n    x = 1\n    return x\n";
       List<Match> matches = find(Language.PYTHON, "def $F(...):\n    ...", py);
