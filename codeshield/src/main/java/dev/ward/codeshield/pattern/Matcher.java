@@ -86,6 +86,8 @@ public final class Matcher {
         yield bind(m.anonymous() ? bindings : bindings.with(m.name(), tree, node));
       }
       case PatternNode.Ellipsis e -> List.of(bindings);
+      case PatternNode.EllipsisMetavariable e -> bind(bindings.with(e.name(),
+          new Bound.Text(tree.text(node), tree.start(node), tree.end(node))));
       case PatternNode.AnyString s -> isConstantString(tree, node) ? List.of(bindings)
           : throughParentheses(pattern, target, node, bindings);
       case PatternNode.Deep d -> {
@@ -271,6 +273,15 @@ public final class Matcher {
       }
       return;
     }
+    if (p instanceof PatternNode.EllipsisMetavariable e) {
+      for (int k = ti; k <= targets.length; k++) {
+        Bindings b = bindings.with(e.name(), run(target.tree(), targets, ti, k));
+        if (b != null) {
+          list(patterns, pi + 1, targets, k, target, b, out);
+        }
+      }
+      return;
+    }
     if (ti == targets.length || targets.length - ti < minimumLength(patterns, pi)) {
       return;
     }
@@ -279,10 +290,21 @@ public final class Matcher {
     }
   }
 
+  /** The text of {@code targets[from, to)}: what an ellipsis metavariable binds (empty at the gap). */
+  private static Bound run(SyntaxTree tree, int[] targets, int from, int to) {
+    if (from == to) {
+      int at = from < targets.length ? tree.start(targets[from]) : targets.length > 0 ? tree.end(targets[targets.length - 1]) : 0;
+      return new Bound.Text("", at, at);
+    }
+    int start = tree.start(targets[from]);
+    int end = tree.end(targets[to - 1]);
+    return new Bound.Text(tree.text().substring(start, end), start, end);
+  }
+
   private static int minimumLength(List<PatternNode> patterns, int from) {
     int count = 0;
     for (int i = from; i < patterns.size(); i++) {
-      if (!(patterns.get(i) instanceof PatternNode.Ellipsis)) {
+      if (!(patterns.get(i) instanceof PatternNode.Ellipsis || patterns.get(i) instanceof PatternNode.EllipsisMetavariable)) {
         count++;
       }
     }

@@ -180,13 +180,18 @@ final class PatternCompiler {
   }
 
   private static boolean isWildcard(PatternNode node) {
-    return node instanceof PatternNode.Metavariable || node instanceof PatternNode.Ellipsis;
+    return node instanceof PatternNode.Metavariable || node instanceof PatternNode.Ellipsis
+        || node instanceof PatternNode.EllipsisMetavariable;
   }
 
   /** A node that stands for an operator: a metavariable, an ellipsis, a deep or typed wrapper. */
   private PatternNode special(int node, String text) {
     if (text.equals(PatternSource.ELLIPSIS) || text.equals(PatternSource.ELLIPSIS_PARAMETER)) {
       return new PatternNode.Ellipsis();
+    }
+    if (text.startsWith(PatternSource.ELLIPSIS_METAVARIABLE)
+        && text.substring(PatternSource.ELLIPSIS_METAVARIABLE.length()).matches("[A-Z_][A-Z0-9_]*")) {
+      return new PatternNode.EllipsisMetavariable(text.substring(PatternSource.ELLIPSIS_METAVARIABLE.length()));
     }
     String metavariable = metavariableName(text);
     if (metavariable != null) {

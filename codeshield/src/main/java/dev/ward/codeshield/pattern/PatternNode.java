@@ -18,6 +18,9 @@ sealed interface PatternNode {
   /** {@code ...}: in a list, any run of siblings (possibly none); alone, any node. */
   record Ellipsis() implements PatternNode {}
 
+  /** {@code $...X}: like {@code ...}, and binds the run of siblings it absorbed (as text). */
+  record EllipsisMetavariable(String name) implements PatternNode {}
+
   /** {@code "..."}: any string literal. */
   record AnyString() implements PatternNode {}
 

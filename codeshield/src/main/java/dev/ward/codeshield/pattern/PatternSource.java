@@ -12,17 +12,21 @@ import java.util.regex.Matcher;
  *
  * <p>Rewrites: {@code <... P ...>} becomes {@code __WARD_DEEP__(P)}; {@code (T $X)} and
  * {@code ($X : T)} become {@code __WARD_TYPED_n__($X)}; {@code ...} becomes
- * {@code __WARD_ELLIPSIS__} (with a {@code ;} where a statement needs one); {@code $X} becomes
+ * {@code __WARD_ELLIPSIS__} (with a {@code ;} where a statement needs one); {@code $...X} becomes
+ * {@code __WARD_MVS_X}; {@code $X} becomes
  * {@code __WARD_MV_X}, except in PHP, where {@code $X} already is a variable.
  */
 final class PatternSource {
   static final String METAVARIABLE = "__WARD_MV_";
+  static final String ELLIPSIS_METAVARIABLE = "__WARD_MVS_";
   static final String ELLIPSIS = "__WARD_ELLIPSIS__";
   static final String DEEP = "__WARD_DEEP__";
   static final String TYPED = "__WARD_TYPED_";
   /** A parameter type, so that {@code f(...)} also parses as a parameter list in typed languages. */
   static final String ELLIPSIS_PARAMETER = "__WARD_ET__ " + ELLIPSIS;
 
+  private static final java.util.regex.Pattern ELLIPSIS_METAVARIABLE_SYNTAX =
+      java.util.regex.Pattern.compile("\\$\\.\\.\\.([A-Z_][A-Z0-9_]*)");
   private static final java.util.regex.Pattern METAVARIABLE_SYNTAX =
       java.util.regex.Pattern.compile("\\$([A-Z_][A-Z0-9_]*)");
   private static final java.util.regex.Pattern TYPED_PREFIX_SYNTAX = java.util.regex.Pattern.compile(
@@ -40,10 +44,7 @@ final class PatternSource {
   }
 
   static PatternSource rewrite(String pattern, Language language) {
-    if (pattern.contains("$...")) {
-      throw new PatternException("ellipsis metavariables ($...X) are not supported; use ... or $X");
-    }
-    String text = deep(pattern);
+    String text = ELLIPSIS_METAVARIABLE_SYNTAX.matcher(deep(pattern)).replaceAll(ELLIPSIS_METAVARIABLE + "$1");
     List<String> types = new ArrayList<>();
     text = typed(text, TYPED_PREFIX_SYNTAX, 2, 1, types);
     text = typed(text, TYPED_SUFFIX_SYNTAX, 1, 2, types);
@@ -207,7 +208,7 @@ final class PatternSource {
 
   /** The pattern's own spelling of a rewritten leaf, for comparing it with target text. */
   static String original(String text, Language language) {
-    String s = text.replace(ELLIPSIS_PARAMETER, "...").replace(ELLIPSIS, "...");
+    String s = text.replace(ELLIPSIS_PARAMETER, "...").replace(ELLIPSIS, "...").replace(ELLIPSIS_METAVARIABLE, "$...");
     return language == Language.PHP ? s : s.replace(METAVARIABLE, "$");
   }
 }

@@ -96,6 +96,15 @@ class MatcherTest {
     }
 
     @Test
+    void ellipsisMetavariablesBindTheRunTheyAbsorb() {
+      List<Match> py = find(Language.PYTHON, "subprocess.run($...ARGS, shell=True)", "subprocess.run(cmd, cwd=d, shell=True)\n");
+      assertThat(py).singleElement().satisfies(m -> assertThat(bound(m, "ARGS")).isEqualTo("cmd, cwd=d"));
+      List<Match> js = find(Language.JAVASCRIPT, "log($...A); warn($...A);", "log(x, 1); warn(x, 1); log(y); warn(z);");
+      assertThat(js).hasSize(1);
+      assertThat(texts(Language.C, "f($...ARGS)", "void g() { f(); f(1, 2); }")).containsExactly("f()", "f(1, 2)");
+    }
+
+    @Test
     void theLastStatementMayBeNestedAfterAnEllipsis() {
       String py = "f = open(p)\nif ok:\n    f.close()\n";
       assertThat(texts(Language.PYTHON, "$F = open(...)\n...\n$F.close()", py))
@@ -219,8 +228,6 @@ class MatcherTest {
     assertThatThrownBy(() -> Pattern.compile("strcpy($A, ", Language.C))
         .isInstanceOf(PatternException.class).hasMessageStartingWith("pattern does not parse as c: syntax error");
     assertThatThrownBy(() -> Pattern.compile("  ", Language.C)).hasMessage("pattern is empty");
-    assertThatThrownBy(() -> Pattern.compile("f($...ARGS)", Language.PYTHON))
-        .hasMessageContaining("ellipsis metavariables");
   }
 
   @Test
