@@ -42,12 +42,21 @@ public final class RuleSet {
     }
   }
 
-  /** The rules shipped in this jar. */
+  /** The rules shipped in this jar, loaded and compiled once per JVM (the set is immutable). */
   public static RuleSet builtIn() {
-    try {
-      return load(List.of(builtInRoot()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the built-in rules: " + e.getMessage(), e);
+    return BuiltIn.RULES;
+  }
+
+  /** Holder: the built-in rules load on first use, once, thread-safely. */
+  private static final class BuiltIn {
+    static final RuleSet RULES = loadBuiltIn();
+
+    private static RuleSet loadBuiltIn() {
+      try {
+        return load(List.of(builtInRoot()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the built-in rules: " + e.getMessage(), e);
+      }
     }
   }
 
