@@ -1,6 +1,7 @@
 package dev.ward.codeshield;
 
 import dev.ward.codeshield.lang.Language;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -17,13 +18,29 @@ import java.util.TreeSet;
  * @param removedIndent leading spaces removed from every line
  */
 record Prepared(String text, int prefixLines, int prefixColumns, int removedIndent) {
+  /**
+   * The preparation to parse first, then others to try when that one's tree has syntax errors:
+   * for Python, the window may start inside a docstring, which no count of quotes can tell
+   * reliably (the window may also end inside another).
+   */
+  static List<Prepared> candidates(String code, Language language) {
+    Prepared first = of(code, language);
+    if (language == Language.PYTHON) {
+      String blanked = blankToFirstTripleQuote(code);
+      if (!blanked.equals(code)) {
+        return List.of(first, python(blanked));
+      }
+    }
+    return List.of(first);
+  }
+
   static Prepared of(String code, Language language) {
     return switch (language) {
       case PHP -> {
         String closed = closeBrackets(code);
         yield code.contains("<?") ? plain(closed) : new Prepared("<?php " + closed, 0, 6, 0);
       }
-      case PYTHON -> python(blankDanglingDocstring(code));
+      case PYTHON -> python(code);
       case RUBY -> plain(code);
       default -> plain(closeBrackets(code));
     };
@@ -91,25 +108,23 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
   }
 
   /**
-   * A window that starts inside a docstring has an odd number of triple quotes, the first of them
-   * closing it; the lines up to that one are blanked (kept as empty lines) so the rest parses as
-   * code rather than as one long string.
+   * The code with every line up to the first triple quote blanked (kept as an empty line): what
+   * the code is if it starts inside a docstring that this quote closes.
    */
-  static String blankDanglingDocstring(String code) {
+  static String blankToFirstTripleQuote(String code) {
+    int first = -1;
     for (String quotes : new String[] {"\"\"\"", "\'\'\'"}) {
-      int count = 0;
-      for (int i = code.indexOf(quotes); i >= 0; i = code.indexOf(quotes, i + 3)) {
-        count++;
-      }
-      int first = code.indexOf(quotes);
-      if (count % 2 == 1 && first >= 0) {
-        int eol = code.indexOf('\n', first);
-        int end = eol < 0 ? code.length() : eol;
-        String head = code.substring(0, end).replaceAll("[^\n]", "");
-        return head + code.substring(end);
+      int at = code.indexOf(quotes);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
       }
     }
-    return code;
+    if (first < 0) {
+      return code;
+    }
+    int eol = code.indexOf('\n', first);
+    int end = eol < 0 ? code.length() : eol;
+    return code.substring(0, end).replaceAll("[^\n]", "") + code.substring(end);
   }
 
   private static Prepared plain(String code) {

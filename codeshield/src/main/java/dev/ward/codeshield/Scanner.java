@@ -158,10 +158,22 @@ final class Scanner implements CodeShield {
     if (candidates.isEmpty()) {
       return;
     }
-    Prepared prepared = Prepared.of(code, language);
-    SyntaxTree tree;
+    Prepared prepared = null;
+    SyntaxTree tree = null;
     try {
-      tree = Parsers.parse(language, prepared.text(), limits.parse());
+      int fewestErrors = Integer.MAX_VALUE;
+      for (Prepared candidate : Prepared.candidates(code, language)) {
+        SyntaxTree parsed = Parsers.parse(language, candidate.text(), limits.parse());
+        int errors = errorCount(parsed);
+        if (errors < fewestErrors) {
+          fewestErrors = errors;
+          prepared = candidate;
+          tree = parsed;
+        }
+        if (!parsed.hasError()) {
+          break;
+        }
+      }
     } catch (ParseException e) {
       ScanProblem.Kind kind = switch (e.reason()) {
         case TOO_LARGE -> ScanProblem.Kind.TOO_LARGE;

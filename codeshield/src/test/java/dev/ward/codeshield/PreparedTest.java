@@ -29,8 +29,10 @@ class PreparedTest {
   }
 
   @Test
-  void aWindowStartingInsideADocstringBlanksItsFirstLines() {
+  void aWindowStartingInsideADocstringIsTriedWithItsFirstLinesBlanked() {
     String code = "    example(1)\n    \"\"\"\n    eval(x)\n";
-    assertThat(Prepared.blankDanglingDocstring(code)).isEqualTo("\n\n    eval(x)\n");
+    assertThat(Prepared.blankToFirstTripleQuote(code)).isEqualTo("\n\n    eval(x)\n");
+    assertThat(Prepared.candidates(code, Language.PYTHON)).hasSize(2);
+    assertThat(Prepared.candidates("x = 1\n", Language.PYTHON)).hasSize(1);
   }
 }

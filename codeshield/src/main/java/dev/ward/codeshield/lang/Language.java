@@ -23,7 +23,7 @@ public enum Language {
   JAVA("java", "TreeSitterJava", "tree_sitter_java", List.of(), List.of("java"), "//"),
   JAVASCRIPT("javascript", "TreeSitterJavascript", "tree_sitter_javascript",
       List.of("js", "jsx", "node", "nodejs", "mjs", "cjs", "ecmascript"), List.of("js", "jsx", "mjs", "cjs"), "//"),
-  TYPESCRIPT("typescript", "TreeSitterTypescript", "tree_sitter_typescript", List.of("ts", "mts", "cts"),
+  TYPESCRIPT("typescript", "TreeSitterTypescript", "tree_sitter_typescript", List.of("ts", "tsx", "mts", "cts"),
       List.of("ts", "mts", "cts"), "//"),
   PHP("php", "TreeSitterPhp", "tree_sitter_php", List.of("php3", "php4", "php5", "php7", "php8", "phtml"),
       List.of("php", "phtml"), "//", "#"),
