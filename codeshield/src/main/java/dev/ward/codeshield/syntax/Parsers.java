@@ -29,10 +29,15 @@ public final class Parsers {
   /** The grammar of a language, loading its native library on first use. */
   public static Grammar grammar(Language language) {
     synchronized (GRAMMARS) {
-      return GRAMMARS.computeIfAbsent(language, l -> {
-        POOLS.put(l, new ConcurrentLinkedQueue<>());
-        return new Grammar(l);
-      });
+      try {
+        return GRAMMARS.computeIfAbsent(language, l -> {
+          POOLS.put(l, new ConcurrentLinkedQueue<>());
+          return new Grammar(l);
+        });
+      } catch (ExceptionInInitializerError e) {
+        // a missing or misconfigured native library: say what, not where in class loading
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(String.valueOf(e.getCause()), e);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -13,6 +14,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The few Tree-sitter C functions Ward calls, bound with the FFM API.
@@ -22,6 +25,12 @@ import java.lang.invoke.MethodHandle;
  * ~45 ms. Direct downcalls walk the same tree in ~3 ms. We still use the {@code io.github.bonede}
  * jars: they carry the native libraries for each platform and load them when their classes
  * initialise, after which the symbols are visible to {@link SymbolLookup#loaderLookup()}.
+ *
+ * <p>Optimized libraries: when the system property {@code ward.treesitter.dir} or the environment
+ * variable {@code WARD_TREESITTER_DIR} names a folder built by
+ * {@code codeshield/native/build-treesitter.sh} ({@code libtree-sitter.so} and one
+ * {@code libtree-sitter-<grammar>.so} per language), those are used instead: the jars' natives are
+ * compiled without optimization and parse about three times slower.
  *
  * <p>Layouts follow {@code tree_sitter/api.h} (ABI 14/15): {@code TSNode} is
  * {@code {uint32_t context[4]; const void *id; const TSTree *tree;}}, whose {@code context[0]} is
@@ -63,8 +72,11 @@ final class TreeSitter {
   static final MethodHandle LANGUAGE_FIELD_COUNT;
   static final MethodHandle LANGUAGE_FIELD_NAME;
 
+  /** The optimized libraries' folder, if configured. */
+  private static final Path CUSTOM_DIR = customDirectory();
+  private static final SymbolLookup CORE = coreLookup();
+
   static {
-    loadClass("TSParser");
     PARSER_NEW = bind("ts_parser_new", FunctionDescriptor.of(ADDRESS));
     PARSER_SET_LANGUAGE = bind("ts_parser_set_language", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, ADDRESS));
     PARSER_SET_TIMEOUT = bind("ts_parser_set_timeout_micros", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
@@ -94,12 +106,47 @@ final class TreeSitter {
 
   /** Loads a grammar's native library and returns its {@code TSLanguage *}. */
   static MemorySegment language(String grammarClass, String symbol) {
-    loadClass(grammarClass);
+    SymbolLookup lookup;
+    if (CUSTOM_DIR != null) {
+      lookup = library(CUSTOM_DIR.resolve("lib" + symbol.replace('_', '-') + ".so"));
+    } else {
+      loadClass(grammarClass);
+      lookup = SymbolLookup.loaderLookup();
+    }
     try {
-      return (MemorySegment) bind(symbol, FunctionDescriptor.of(ADDRESS)).invokeExact();
+      return (MemorySegment) bind(lookup, symbol, FunctionDescriptor.of(ADDRESS)).invokeExact();
     } catch (Throwable t) {
       throw new IllegalStateException("cannot get grammar " + symbol + ": " + t, t);
     }
+  }
+
+  private static Path customDirectory() {
+    String dir = System.getProperty("ward.treesitter.dir", System.getenv("WARD_TREESITTER_DIR"));
+    if (dir == null || dir.isBlank()) {
+      return null;
+    }
+    Path path = Path.of(dir);
+    if (!Files.isRegularFile(path.resolve("libtree-sitter.so"))) {
+      throw new IllegalStateException("ward.treesitter.dir / WARD_TREESITTER_DIR is " + dir
+          + " but it has no libtree-sitter.so; build it with codeshield/native/build-treesitter.sh");
+    }
+    return path;
+  }
+
+  private static SymbolLookup coreLookup() {
+    if (CUSTOM_DIR != null) {
+      return library(CUSTOM_DIR.resolve("libtree-sitter.so"));
+    }
+    loadClass("TSParser");
+    return SymbolLookup.loaderLookup();
+  }
+
+  @SuppressWarnings("restricted") // loading a native library is this class's purpose
+  private static SymbolLookup library(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("native library " + file + " is missing; rebuild with codeshield/native/build-treesitter.sh");
+    }
+    return SymbolLookup.libraryLookup(file, Arena.global());
   }
 
   /** Reads a NUL-terminated C string that the library owns (symbol and field names). */
@@ -117,9 +164,14 @@ final class TreeSitter {
     }
   }
 
-  @SuppressWarnings("restricted") // native access is this class's purpose; the launcher enables it
   private static MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-    MemorySegment address = SymbolLookup.loaderLookup().find(name).orElseThrow(() ->
+    return bind(CORE, name, descriptor, options);
+  }
+
+  @SuppressWarnings("restricted") // native access is this class's purpose; the launcher enables it
+  private static MethodHandle bind(SymbolLookup lookup, String name, FunctionDescriptor descriptor,
+      Linker.Option... options) {
+    MemorySegment address = lookup.find(name).orElseThrow(() ->
         new IllegalStateException("native symbol " + name + " not found; is the Tree-sitter library loaded?"));
     return Linker.nativeLinker().downcallHandle(address, descriptor, options);
   }
