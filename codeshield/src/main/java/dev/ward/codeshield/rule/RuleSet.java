@@ -42,22 +42,29 @@ public final class RuleSet {
     }
   }
 
-  /** The rules shipped in this jar, loaded and compiled once per JVM (the set is immutable). */
+  private static volatile RuleSet builtIn;
+
+  /**
+   * The rules shipped in this jar, loaded and compiled on first use, once per JVM (the set is
+   * immutable). Not a holder class: a failure (say, a missing native library) must reach the
+   * caller as itself, not as an {@code ExceptionInInitializerError}.
+   */
   public static RuleSet builtIn() {
-    return BuiltIn.RULES;
-  }
-
-  /** Holder: the built-in rules load on first use, once, thread-safely. */
-  private static final class BuiltIn {
-    static final RuleSet RULES = loadBuiltIn();
-
-    private static RuleSet loadBuiltIn() {
-      try {
-        return load(List.of(builtInRoot()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the built-in rules: " + e.getMessage(), e);
+    RuleSet rules = builtIn;
+    if (rules == null) {
+      synchronized (RuleSet.class) {
+        rules = builtIn;
+        if (rules == null) {
+          try {
+            rules = load(List.of(builtInRoot()));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in rules: " + e.getMessage(), e);
+          }
+          builtIn = rules;
+        }
       }
     }
+    return rules;
   }
 
   /** The folder of built-in rules and their test files, inside the jar or on disk. */
