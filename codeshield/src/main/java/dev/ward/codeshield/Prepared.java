@@ -37,8 +37,10 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
   static Prepared of(String code, Language language) {
     return switch (language) {
       case PHP -> {
-        String closed = closeBrackets(code);
-        yield code.contains("<?") ? plain(closed) : new Prepared("<?php " + closed, 0, 6, 0);
+        // A template (starting with markup) is HTML until a <?php tag, which is what the grammar does
+        // without a tag; only bare PHP statements need one.
+        boolean template = code.contains("<?") || code.stripLeading().startsWith("<");
+        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(code), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);

@@ -18,6 +18,8 @@ class PreparedTest {
     Prepared p = Prepared.of("$a = md5($b);", Language.PHP);
     assertThat(p.text()).isEqualTo("<?php $a = md5($b);");
     assertThat(p.originalColumn(0, 11)).isEqualTo(5);
+    assertThat(Prepared.of("<div>\n<?= $x ?>\n</div>", Language.PHP).text()).startsWith("<div>");
+    assertThat(Prepared.of("  <p>Hello</p>", Language.PHP).text()).isEqualTo("  <p>Hello</p>");
   }
 
   @Test
