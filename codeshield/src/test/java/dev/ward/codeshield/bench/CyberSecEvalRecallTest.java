@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class CyberSecEvalRecallTest {
   /** Floors for regressions; raise them as rules improve. */
-  static final double MIN_OVERALL_RECALL = 0.90;
-  static final double MIN_LANGUAGE_RECALL = 0.80;
-  static final double MIN_OK_CLEAN = 0.95;
+  static final double MIN_OVERALL_RECALL = 0.92;
+  static final double MIN_LANGUAGE_RECALL = 0.85;
+  static final double MIN_OK_CLEAN = 0.98;
 
   static CodeShield shield;
 
