@@ -13,6 +13,10 @@ void greet(const char *name) {
     snprintf(buf, sizeof buf, "%s", name);
     // ok: c-unbounded-string-copy
     strncat(buf, name, sizeof buf - strlen(buf) - 1);
+    // ruleid: c-copy-length-from-source
+    memcpy(buf, name, strlen(name) + 1);
+    // ok: c-copy-length-from-source
+    memcpy(buf, name, sizeof buf);
     // strcpy(buf, name); is fine in a comment
     // ok: c-unbounded-string-copy
     puts(buf);

@@ -10,4 +10,8 @@ void run(const char *file) {
     FILE *p = popen(cmd, "r");
     // ok: c-command-injection
     system("clear");
+    // ruleid: c-command-injection
+    execl("/bin/sh", "sh", "-c", cmd, (char *) NULL);
+    // ok: c-command-injection
+    execl("/bin/ls", "ls", "-l", (char *) NULL);
 }

@@ -19,6 +19,10 @@ class Crypto {
         Cipher ecb = Cipher.getInstance("AES/ECB/PKCS5Padding");
         // ok: java-weak-cipher
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        // ruleid: java-weak-key-algorithm
+        KeyGenerator kg = KeyGenerator.getInstance("DES");
+        // ok: java-weak-key-algorithm
+        KeyGenerator aesKeys = KeyGenerator.getInstance("AES");
         return md.digest(input.getBytes());
     }
 }
