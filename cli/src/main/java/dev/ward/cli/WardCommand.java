@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       GuardCommand.class,
       BenchCommand.class,
+      ScanCommand.class,
+      ScanBenchCommand.class,
+      ScanEvalCommand.class,
+      ScanRulesCommand.class,
     },
     footer = {"", "Run 'ward COMMAND --help' for a command's options; './ward test' runs the test suite."})
 final class WardCommand implements Runnable {

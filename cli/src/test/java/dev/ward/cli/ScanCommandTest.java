@@ -1,0 +1,194 @@
+package dev.ward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+  @TempDir Path dir;
+
+  static final String VULNERABLE_C = """
+      #include <string.h>
+      void f(char *buf,
+             const char *s) {
+          strcpy(buf, s);
+      }
+      """;
+
+  Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void reportsFindingsAsTextAndExitsOne() throws IOException {
+    Path file = write("copy.c", VULNERABLE_C);
+
+    Cli.Result run = Cli.run("", "scan", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains(file + ":4:5: WARNING c-unbounded-string-copy (CWE-120) strcpy copies")
+        .contains("    strcpy(buf, s);")
+        .contains("treatment WARN");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void cleanCodeExitsZero() throws IOException {
+    Path file = write("ok.py", "def add(a, b):\n    return a + b\n");
+
+    Cli.Result run = Cli.run("", "scan", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("0 findings").contains("treatment IGNORE");
+  }
+
+  @Test
+  void failOnSetsTheThreshold() throws IOException {
+    Path file = write("copy.c", VULNERABLE_C);
+
+    assertThat(Cli.run("", "scan", "--fail-on", "ERROR", file.toString()).exitCode()).isZero();
+    assertThat(Cli.run("", "scan", "--fail-on", "warning", file.toString()).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void jsonHasTheFindingFields() throws IOException {
+    Path file = write("copy.c", VULNERABLE_C);
+
+    Cli.Result run = Cli.run("", "scan", "--format", "json", file.toString());
+
+    JsonNode json = Json.MAPPER.readTree(run.out());
+    JsonNode issue = json.path("files").path(0).path("issues").path(0);
+    assertThat(json.path("treatment").asText()).isEqualTo("WARN");
+    assertThat(issue.path("rule_id").asText()).isEqualTo("c-unbounded-string-copy");
+    assertThat(issue.path("cwe").asText()).isEqualTo("CWE-120");
+    assertThat(issue.path("severity").asText()).isEqualTo("WARNING");
+    assertThat(issue.path("language").asText()).isEqualTo("c");
+    assertThat(issue.path("line").asInt()).isEqualTo(4);
+    assertThat(issue.path("column").asInt()).isEqualTo(5);
+    assertThat(issue.path("end_line").asInt()).isEqualTo(4);
+    assertThat(issue.path("snippet").asText()).isEqualTo("strcpy(buf, s);");
+  }
+
+  @Test
+  void sarifIsVersion210WithRulesAndLocations() throws IOException {
+    Path file = write("copy.c", VULNERABLE_C);
+
+    Cli.Result run = Cli.run("", "scan", "--format", "sarif", file.toString());
+
+    JsonNode sarif = Json.MAPPER.readTree(run.out());
+    assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
+    JsonNode runNode = sarif.path("runs").path(0);
+    assertThat(runNode.path("tool").path("driver").path("rules").path(0).path("id").asText())
+        .isEqualTo("c-unbounded-string-copy");
+    JsonNode result = runNode.path("results").path(0);
+    assertThat(result.path("level").asText()).isEqualTo("warning");
+    JsonNode region = result.path("locations").path(0).path("physicalLocation").path("region");
+    assertThat(region.path("startLine").asInt()).isEqualTo(4);
+    assertThat(region.path("startColumn").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void markdownFromStdinMapsLinesToTheAnswer() {
+    String answer = "Sure! Here it is:\n\n```python\nimport os\nos.system(cmd)\n```\n";
+
+    Cli.Result run = Cli.run(answer, "scan", "--markdown", "--format", "json", "-");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("\"rule_id\" : \"python-os-command\"").contains("\"line\" : 5");
+  }
+
+  @Test
+  void foldersAreScannedByExtension() throws IOException {
+    write("src/a.c", VULNERABLE_C);
+    write("src/b.py", "import pickle\npickle.loads(data)\n");
+    write("src/notes.txt", "strcpy(buf, s);");
+    write("src/.git/hook.c", VULNERABLE_C);
+
+    Cli.Result run = Cli.run("", "scan", dir.resolve("src").toString());
+
+    assertThat(run.out()).contains("a.c:4:5").contains("b.py:2:1").doesNotContain("notes.txt").doesNotContain("hook.c")
+        .contains("in 2 inputs");
+  }
+
+  @Test
+  void jsonlBatchAnswersEachLineAndReportsBadLines() throws IOException {
+    String stdin = """
+        {"id": 1, "language": "c", "code": "void f(char *b, char *s){ strcpy(b, s); }"}
+        {"id": "two", "language": "python", "code": "print('hi')"}
+        not json
+        {"id": 4, "language": "cobol", "code": "x"}
+        {"id": 5, "language": "markdown", "code": "```js\\neval(input)\\n```"}
+        """;
+
+    Cli.Result run = Cli.run(stdin, "scan", "--jsonl");
+
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(5);
+    JsonNode first = Json.MAPPER.readTree(lines.get(0));
+    assertThat(first.path("id").asInt()).isEqualTo(1);
+    assertThat(first.path("treatment").asText()).isEqualTo("WARN");
+    assertThat(first.path("issues").path(0).path("cwe").asText()).isEqualTo("CWE-120");
+    assertThat(Json.MAPPER.readTree(lines.get(1)).path("treatment").asText()).isEqualTo("IGNORE");
+    assertThat(Json.MAPPER.readTree(lines.get(2)).path("error").asText()).startsWith("expected a JSON object on line 3");
+    assertThat(Json.MAPPER.readTree(lines.get(3)).path("error").asText()).contains("unknown language 'cobol'");
+    assertThat(Json.MAPPER.readTree(lines.get(4)).path("treatment").asText()).isEqualTo("BLOCK");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("line 3:").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void usageErrorsAreOneLineWithExitTwo() throws IOException {
+    Path file = write("copy.c", VULNERABLE_C);
+
+    for (Cli.Result run : List.of(Cli.run("", "scan", "--lang", "cobol", file.toString()),
+        Cli.run("", "scan", dir.resolve("missing.c").toString()),
+        Cli.run("", "scan"),
+        Cli.run("", "scan", "--format", "xml", file.toString()),
+        Cli.run("", "scan", "--rules", dir.resolve("none.yaml").toString(), file.toString()))) {
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+    String unknown = Cli.run("", "scan", "--lang", "cobol", file.toString()).err();
+    assertThat(unknown).startsWith("ward scan: unknown language 'cobol'; known: c, cpp").hasLineCount(1);
+    assertThat(Cli.run("", "scan", dir.resolve("missing.c").toString()).err()).hasLineCount(1).contains("no such file");
+  }
+
+  @Test
+  void extraRulesFromAFileAreUsed() throws IOException {
+    Path rules = write("rules/no-print.yaml", """
+        rules:
+          - id: no-print
+            languages: [python]
+            severity: ERROR
+            message: print found
+            metadata: {cwe: "CWE-200"}
+            pattern: print(...)
+        """);
+    Path code = write("p.py", "print('secret')\n");
+
+    Cli.Result run = Cli.run("", "scan", "--rules", rules.toString(), "--no-builtin-rules", code.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("ERROR no-print (CWE-200) print found").contains("treatment BLOCK");
+  }
+
+  @Test
+  void hostileInputDoesNotStall() throws IOException {
+    Path deep = write("deep.py", "x = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n");
+    Path longLine = write("long.js", "var s = '" + "a".repeat(1 << 20) + "'; eval(s);\n");
+
+    Cli.Result run = Cli.run("", "scan", deep.toString(), longLine.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("long.js:1:").contains("js-eval-injection");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.ward.codeshield;
+
+import dev.ward.codeshield.pattern.Bound;
+import dev.ward.codeshield.pattern.Match;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Rule messages with {@code $X} replaced by what {@code $X} matched, as Semgrep does. */
+final class Messages {
+  private static final Pattern METAVARIABLE = Pattern.compile("\\$([A-Z_][A-Z0-9_]*|[0-9]+)\\b");
+  /** Long bindings are cut: a message names code, it does not reproduce it. */
+  private static final int MAX_BOUND_CHARS = 60;
+
+  private Messages() {}
+
+  static String interpolate(String message, Match match) {
+    Matcher m = METAVARIABLE.matcher(message.strip());
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Optional<Bound> bound = match.bindings().get(m.group(1));
+      String text = bound.map(b -> shorten(b.text())).orElse(m.group());
+      m.appendReplacement(out, Matcher.quoteReplacement(text));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String shorten(String code) {
+    String oneLine = code.strip().replaceAll("\\s+", " ");
+    return oneLine.length() > MAX_BOUND_CHARS ? oneLine.substring(0, MAX_BOUND_CHARS - 1) + "…" : oneLine;
+  }
+}

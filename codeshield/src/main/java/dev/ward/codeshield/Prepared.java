@@ -1,0 +1,211 @@
+package dev.ward.codeshield;
+
+import dev.ward.codeshield.lang.Language;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Code made parseable as a fragment, and the way back to the original positions. LLM answers and
+ * benchmark windows are often fragments: PHP without its {@code <?php} tag (which Tree-sitter
+ * would read as HTML text), Python cut from the middle of an indented block (which would start
+ * with an "unexpected indent") or of a docstring, and answers truncated before their closing
+ * braces. We add what the grammar needs around the code and map findings back; nothing is added
+ * between two lines of the code, so lines keep their numbers.
+ *
+ * @param text what to parse
+ * @param prefixLines lines added before the code
+ * @param prefixColumns characters added before the code on its first line
+ * @param removedIndent leading spaces removed from every line
+ */
+record Prepared(String text, int prefixLines, int prefixColumns, int removedIndent) {
+  /**
+   * The preparation to parse first, then others to try when that one's tree has syntax errors:
+   * for Python, the window may start inside a docstring, which no count of quotes can tell
+   * reliably (the window may also end inside another).
+   */
+  static List<Prepared> candidates(String code, Language language) {
+    Prepared first = of(code, language);
+    if (language == Language.PYTHON) {
+      String blanked = blankToFirstTripleQuote(code);
+      if (!blanked.equals(code)) {
+        return List.of(first, python(blanked));
+      }
+    }
+    return List.of(first);
+  }
+
+  static Prepared of(String code, Language language) {
+    return switch (language) {
+      case PHP -> {
+        // A template (starting with markup) is HTML until a <?php tag, which is what the grammar does
+        // without a tag; only bare PHP statements need one.
+        boolean template = code.contains("<?") || code.stripLeading().startsWith("<");
+        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(code), 0, 6, 0);
+      }
+      case PYTHON -> python(code);
+      case RUBY -> plain(code);
+      default -> plain(closeBrackets(code));
+    };
+  }
+
+  /**
+   * Appends the closers of brackets the code opens and never closes (a truncated answer), on a new
+   * line after the code. Strings and comments are skipped with a rough lexer. Closers before any
+   * opener are ignored (the window starts inside a block); a closer of the wrong kind ends the
+   * attempt, as the code then is not a simple truncation.
+   */
+  static String closeBrackets(String code) {
+    StringBuilder open = new StringBuilder();
+    int n = code.length();
+    for (int i = 0; i < n; i++) {
+      char c = code.charAt(i);
+      if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+        int eol = code.indexOf('\n', i);
+        i = eol < 0 ? n : eol;
+      } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+        int close = code.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 1;
+      } else if (c == '"' || c == '\'' || c == '`') {
+        i = endOfString(code, i, c);
+      } else if (c == '(' || c == '[' || c == '{') {
+        open.append(c);
+      } else if ((c == ')' || c == ']' || c == '}') && !open.isEmpty()) {
+        if (open.charAt(open.length() - 1) != opener(c)) {
+          return code;
+        }
+        open.setLength(open.length() - 1);
+      }
+    }
+    if (open.isEmpty() || open.length() > 64) {
+      return code;
+    }
+    StringBuilder closers = new StringBuilder("\n");
+    for (int i = open.length() - 1; i >= 0; i--) {
+      closers.append(closer(open.charAt(i)));
+    }
+    return code + closers;
+  }
+
+  /** The index of the closing quote, or of the line end for an unterminated '' or "" string. */
+  private static int endOfString(String code, int start, char quote) {
+    for (int i = start + 1; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      } else if (c == '\n' && quote != '`') {
+        return i;
+      }
+    }
+    return code.length();
+  }
+
+  private static char opener(char closer) {
+    return closer == ')' ? '(' : closer == ']' ? '[' : '{';
+  }
+
+  private static char closer(char opener) {
+    return opener == '(' ? ')' : opener == '[' ? ']' : '}';
+  }
+
+  /**
+   * The code with every line up to the first triple quote blanked (kept as an empty line): what
+   * the code is if it starts inside a docstring that this quote closes.
+   */
+  static String blankToFirstTripleQuote(String code) {
+    int first = -1;
+    for (String quotes : new String[] {"\"\"\"", "\'\'\'"}) {
+      int at = code.indexOf(quotes);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
+      }
+    }
+    if (first < 0) {
+      return code;
+    }
+    int eol = code.indexOf('\n', first);
+    int end = eol < 0 ? code.length() : eol;
+    return code.substring(0, end).replaceAll("[^\n]", "") + code.substring(end);
+  }
+
+  private static Prepared plain(String code) {
+    return new Prepared(code, 0, 0, 0);
+  }
+
+  /**
+   * Removes the indentation common to all lines; if the first line is still indented (the window
+   * starts inside a nested block), opens one {@code if True:} block per indentation level that
+   * the code later returns to, so every line sits in a valid block.
+   */
+  private static Prepared python(String code) {
+    String[] lines = code.split("\n", -1);
+    int common = Integer.MAX_VALUE;
+    int first = -1;
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank() && !lines[i].stripLeading().startsWith("#")) {
+        common = Math.min(common, indent(lines[i]));
+        if (first < 0) {
+          first = i;
+        }
+      }
+    }
+    if (first < 0 || (common == 0 && indent(lines[first]) == 0)) {
+      return plain(code);
+    }
+    if (hasTabs(lines)) {
+      return plain(code); // mixed tabs would make column arithmetic wrong; parse as is
+    }
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        body.append('\n');
+      }
+      body.append(lines[i].length() >= common ? lines[i].substring(common) : lines[i].stripLeading());
+    }
+    int firstIndent = indent(lines[first]) - common;
+    if (firstIndent == 0) {
+      return new Prepared(body.toString(), 0, 0, common);
+    }
+    TreeSet<Integer> levels = new TreeSet<>();
+    levels.add(0);
+    for (int i = first + 1; i < lines.length; i++) {
+      if (!lines[i].isBlank() && indent(lines[i]) - common < firstIndent) {
+        levels.add(indent(lines[i]) - common);
+      }
+    }
+    StringBuilder header = new StringBuilder();
+    for (int level : levels) {
+      header.append(" ".repeat(level)).append("if True:\n");
+    }
+    return new Prepared(header + body.toString(), levels.size(), 0, common);
+  }
+
+  private static int indent(String line) {
+    int n = 0;
+    while (n < line.length() && line.charAt(n) == ' ') {
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean hasTabs(String[] lines) {
+    for (String line : lines) {
+      if (!line.isEmpty() && line.charAt(0) == '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 0-based line in the original code for a 0-based line of {@link #text}. */
+  int originalLine(int line) {
+    return Math.max(0, line - prefixLines);
+  }
+
+  /** 0-based column in the original code. */
+  int originalColumn(int line, int column) {
+    int c = column + removedIndent;
+    return line == prefixLines ? Math.max(0, c - prefixColumns) : c;
+  }
+}

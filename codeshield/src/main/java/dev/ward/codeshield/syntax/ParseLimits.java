@@ -1,0 +1,27 @@
+package dev.ward.codeshield.syntax;
+
+import java.time.Duration;
+
+/**
+ * How much one parse may take. Values are checked: limits are what keeps hostile input from
+ * stalling a scan, so a zero or negative one is a configuration error.
+ *
+ * @param maxChars longest text to parse, in chars
+ * @param parseTimeout longest time Tree-sitter may spend on one text
+ * @param maxNodes largest tree to build
+ */
+public record ParseLimits(int maxChars, Duration parseTimeout, int maxNodes) {
+  public static final ParseLimits DEFAULT = new ParseLimits(4 << 20, Duration.ofSeconds(5), 4_000_000);
+
+  public ParseLimits {
+    if (maxChars <= 0) {
+      throw new IllegalArgumentException("maxChars must be positive, got " + maxChars);
+    }
+    if (parseTimeout == null || parseTimeout.isNegative() || parseTimeout.isZero()) {
+      throw new IllegalArgumentException("parseTimeout must be positive, got " + parseTimeout);
+    }
+    if (maxNodes <= 0) {
+      throw new IllegalArgumentException("maxNodes must be positive, got " + maxNodes);
+    }
+  }
+}

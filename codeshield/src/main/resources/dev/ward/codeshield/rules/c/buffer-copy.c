@@ -1,0 +1,23 @@
+#include <string.h>
+#include <stdio.h>
+
+void greet(const char *name) {
+    char buf[32];
+    // ruleid: c-unbounded-string-copy
+    strcpy(buf, name);
+    // ruleid: c-unbounded-string-copy
+    strcat(buf, "!");
+    // ruleid: c-unbounded-string-copy
+    char *end = stpcpy(buf, name);
+    // ok: c-unbounded-string-copy
+    snprintf(buf, sizeof buf, "%s", name);
+    // ok: c-unbounded-string-copy
+    strncat(buf, name, sizeof buf - strlen(buf) - 1);
+    // ruleid: c-copy-length-from-source
+    memcpy(buf, name, strlen(name) + 1);
+    // ok: c-copy-length-from-source
+    memcpy(buf, name, sizeof buf);
+    // strcpy(buf, name); is fine in a comment
+    // ok: c-unbounded-string-copy
+    puts(buf);
+}

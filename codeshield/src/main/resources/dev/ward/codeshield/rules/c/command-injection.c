@@ -1,0 +1,17 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+void run(const char *file) {
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "gzip %s", file);
+    // ruleid: c-command-injection
+    system(cmd);
+    // ruleid: c-command-injection
+    FILE *p = popen(cmd, "r");
+    // ok: c-command-injection
+    system("clear");
+    // ruleid: c-command-injection
+    execl("/bin/sh", "sh", "-c", cmd, (char *) NULL);
+    // ok: c-command-injection
+    execl("/bin/ls", "ls", "-l", (char *) NULL);
+}

@@ -1,0 +1,25 @@
+const http = require('http');
+
+function handle(n, data) {
+  // ruleid: js-uninitialized-buffer
+  const buf = new Buffer(n);
+  // ruleid: js-uninitialized-buffer
+  const fast = Buffer.allocUnsafe(1024);
+  // ok: js-uninitialized-buffer
+  const from = new Buffer("abc");
+  // ok: js-uninitialized-buffer
+  const zeroed = Buffer.alloc(n);
+  // ruleid: js-buffer-noassert
+  const x = buf.readUInt32LE(data.offset, true);
+  // ok: js-buffer-noassert
+  const y = buf.readUInt32LE(0);
+  // ruleid: js-cleartext-transport
+  fetch("http://api.example.com/user", { method: "POST", body: data });
+  // ok: js-cleartext-transport
+  fetch("https://api.example.com/user");
+  // ok: js-cleartext-transport
+  fetch("http://localhost:3000/health");
+}
+
+// ruleid: js-cleartext-transport
+http.createServer(handler).listen(80);

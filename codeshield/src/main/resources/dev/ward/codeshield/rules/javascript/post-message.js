@@ -1,0 +1,19 @@
+function notify(iframeWin, event) {
+  // ruleid: js-postmessage-any-origin
+  iframeWin.postMessage(JSON.stringify(event), "*");
+  // ruleid: js-postmessage-any-origin
+  window.postMessage({getLoadedList: true}, '*');
+  // ok: js-postmessage-any-origin
+  iframeWin.postMessage(JSON.stringify(event), "https://app.example.com");
+}
+
+// ruleid: js-message-without-origin-check
+window.addEventListener("message", function (e) {
+  run(e.data);
+});
+
+// ok: js-message-without-origin-check
+window.addEventListener("message", function (e) {
+  if (e.origin !== "https://app.example.com") return;
+  run(e.data);
+});

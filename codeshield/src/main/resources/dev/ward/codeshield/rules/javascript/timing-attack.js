@@ -1,0 +1,18 @@
+function check(location, hash, req, user) {
+  // ruleid: js-timing-unsafe-comparison
+  if (location.hash != hash) {
+    return false;
+  }
+  // ruleid: js-timing-unsafe-comparison
+  if (req.headers.token === user.apiToken) {
+    return true;
+  }
+  // ok: js-timing-unsafe-comparison
+  if (user.token === undefined) {
+    return false;
+  }
+  // ok: js-timing-unsafe-comparison
+  if (user.name === req.name) {
+    return true;
+  }
+}

@@ -1,0 +1,29 @@
+<?php
+function register($db, $password, $id, $data) {
+    // ruleid: php-unsalted-password-hash, php-weak-hash
+    $hash = md5($password);
+    // ok: php-unsalted-password-hash
+    $good = password_hash($password, PASSWORD_DEFAULT);
+    // ruleid: php-unserialize
+    $obj = unserialize($_COOKIE['state']);
+    // ok: php-unserialize
+    $arr = json_decode($data, true);
+    // ruleid: php-information-disclosure
+    phpinfo();
+    // ruleid: php-error-details-shown
+    $r = mysqli_query($db, "SELECT 1") or die("Error: " . mysqli_error($db));
+    // ruleid: php-sql-injection
+    $rows = mysqli_query($db, "SELECT * FROM users WHERE id = " . $id);
+    // ruleid: php-sql-injection, php-dangerous-function-call
+    $db->exec("DELETE FROM t WHERE id = $id");
+    // ok: php-sql-injection
+    $stmt = $db->prepare("SELECT * FROM users WHERE id = ?");
+    // ruleid: php-code-injection
+    eval($data);
+    // ok: php-code-injection
+    assert($id === 3);
+    // ruleid: php-sensitive-cookie
+    setcookie("password", $password, time() + 3600);
+    // ok: php-sensitive-cookie
+    setcookie("theme", "dark");
+}

@@ -1,0 +1,26 @@
+import os
+import subprocess
+import tempfile
+
+import requests
+from flask import request
+
+
+def ping():
+    host = request.args.get("host")
+    # ruleid: python-flask-injection
+    os.system("ping -c 1 " + host)
+    # ok: python-flask-injection
+    subprocess.run(["ping", "-c", "1", shlex.quote(host)])
+    # ok: python-flask-injection
+    os.system("uptime")
+
+
+def fetch(url):
+    # ruleid: python-tls-verification-disabled
+    r = requests.get(url, verify=False)
+    # ok: python-tls-verification-disabled
+    s = requests.get(url, timeout=5)
+    # ruleid: python-insecure-temp-file
+    path = tempfile.mktemp()
+    return r, s, path

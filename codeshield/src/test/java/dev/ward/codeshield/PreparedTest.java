@@ -1,0 +1,40 @@
+package dev.ward.codeshield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ward.codeshield.lang.Language;
+import org.junit.jupiter.api.Test;
+
+class PreparedTest {
+  @Test
+  void truncatedCodeGetsItsClosersOnANewLine() {
+    assertThat(Prepared.closeBrackets("f(a, function() {\n  g([1, 2")).isEqualTo("f(a, function() {\n  g([1, 2\n])})");
+    assertThat(Prepared.closeBrackets("}\nx = \"({[\"; // (\n")).isEqualTo("}\nx = \"({[\"; // (\n");
+    assertThat(Prepared.closeBrackets("f(]")).isEqualTo("f(]");
+  }
+
+  @Test
+  void phpWithoutItsTagGetsOneOnTheSameLine() {
+    Prepared p = Prepared.of("$a = md5($b);", Language.PHP);
+    assertThat(p.text()).isEqualTo("<?php $a = md5($b);");
+    assertThat(p.originalColumn(0, 11)).isEqualTo(5);
+    assertThat(Prepared.of("<div>\n<?= $x ?>\n</div>", Language.PHP).text()).startsWith("<div>");
+    assertThat(Prepared.of("  <p>Hello</p>", Language.PHP).text()).isEqualTo("  <p>Hello</p>");
+  }
+
+  @Test
+  void pythonWindowsInsideBlocksAreWrapped() {
+    Prepared p = Prepared.of("        x = f()\n    return x\n", Language.PYTHON);
+    assertThat(p.text()).isEqualTo("if True:\n    x = f()\nreturn x\n");
+    assertThat(p.originalLine(1)).isZero();
+    assertThat(p.originalColumn(1, 4)).isEqualTo(8);
+  }
+
+  @Test
+  void aWindowStartingInsideADocstringIsTriedWithItsFirstLinesBlanked() {
+    String code = "    example(1)\n    \"\"\"\n    eval(x)\n";
+    assertThat(Prepared.blankToFirstTripleQuote(code)).isEqualTo("\n\n    eval(x)\n");
+    assertThat(Prepared.candidates(code, Language.PYTHON)).hasSize(2);
+    assertThat(Prepared.candidates("x = 1\n", Language.PYTHON)).hasSize(1);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.ward.codeshield.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs every built-in rule's annotated test file, and checks that every rule has one. */
+class BuiltInRulesTest {
+  static final Set<String> KNOWN_IDS = RuleSet.builtIn().rules().stream().map(r -> r.id().value())
+      .collect(Collectors.toSet());
+
+  static Path rulesRoot() {
+    try {
+      return Path.of(BuiltInRulesTest.class.getClassLoader().getResource(RuleSet.BUILT_IN_ROOT).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Stream<RuleTests.Case> cases() throws IOException {
+    return RuleTests.discover(rulesRoot()).stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void annotatedTestFilePasses(RuleTests.Case c) throws IOException {
+    List<RuleTests.Result> results = RuleTests.run(c);
+
+    assertThat(results).as("rules of %s for %s", c.ruleFile().getFileName(), c.language()).isNotEmpty();
+    assertThat(results).allSatisfy(r -> assertThat(r.passed()).as("%s in %s", r, c.testFile().getFileName()).isTrue());
+    assertThat(KNOWN_IDS).as("rule ids annotated in %s", c.testFile().getFileName())
+        .containsAll(RuleTests.annotatedIds(Files.readString(c.testFile()), c.language()));
+    Set<String> inThisFile = results.stream().map(RuleTests.Result::ruleId).collect(Collectors.toSet());
+    assertThat(results).as("rules of %s with a ruleid: line in %s", c.ruleFile().getFileName(), c.testFile().getFileName())
+        .anyMatch(r -> !r.expected().isEmpty() && inThisFile.contains(r.ruleId()));
+  }
+
+  @Test
+  void builtInRulesLoadWithoutProblems() {
+    RuleSet rules = RuleSet.builtIn();
+
+    assertThat(rules.problems()).isEmpty();
+    assertThat(rules.rules()).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void everyRuleIsExercisedByALineItMustReportInEachOfItsLanguages() throws IOException {
+    List<RuleTests.Case> cases = RuleTests.discover(rulesRoot());
+    for (Rule rule : RuleSet.builtIn().rules()) {
+      boolean generic = rule.languages().size() == dev.ward.codeshield.lang.Language.values().length;
+      List<RuleTests.Case> mine = cases.stream()
+          .filter(c -> c.ruleFile().getFileName().toString().equals(Path.of(rule.source()).getFileName().toString()))
+          .toList();
+      assertThat(mine).as("test files for %s (%s)", rule.id(), rule.source()).isNotEmpty();
+      long expectedLines = 0;
+      for (RuleTests.Case c : mine) {
+        String code = Files.readString(c.testFile());
+        expectedLines += code.lines().filter(l -> l.matches(".*\\bruleid:.*\\b" + java.util.regex.Pattern.quote(rule.id().value()) + "\\b.*")).count();
+      }
+      assertThat(expectedLines).as("ruleid: lines for %s", rule.id()).isPositive();
+      if (!generic) {
+        for (var language : rule.languages()) {
+          assertThat(mine).as("a %s test file for %s", language, rule.id()).anyMatch(c -> c.language() == language
+              || rule.languages().size() > 1);
+        }
+      }
+    }
+  }
+}
