@@ -173,7 +173,7 @@ class KernelsTest {
 
   private static float[] dequantize(GgmlType type, ByteBuffer data) {
     MemorySegment segment = MemorySegment.ofArray(data.array());
-    int n = (int) (data.capacity() / type.blockBytes() * type.blockSize());
+    int n = data.capacity() / type.blockBytes() * type.blockSize();
     float[] simd = new float[n];
     float[] scalar = new float[n];
     Kernels.forType(type).orElseThrow().dequantize(segment, 0, simd, 0, n);
