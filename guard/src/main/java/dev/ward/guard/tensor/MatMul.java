@@ -43,8 +43,8 @@ public final class MatMul {
     int t = 0;
     for (; t + 4 <= tokens; t += 4) {
       int i = 0;
-      for (; i + 2 <= n; i += 2) {
-        VectorMath.dot2x4(tile, i * cols, cols, x, t * cols, cols, cols, out, t * rows + r0 + i, rows);
+      for (; i + 4 <= n; i += 4) {
+        VectorMath.dot4x4(tile, i * cols, cols, x, t * cols, cols, cols, out, t * rows + r0 + i, rows);
       }
       for (; i < n; i++) {
         VectorMath.dot4(tile, i * cols, x, t * cols, cols, cols, out, t * rows + r0 + i, rows);
