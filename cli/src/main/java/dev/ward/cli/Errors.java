@@ -21,12 +21,12 @@ final class Errors implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
     var err = command.getErr();
     if (isUsage(e)) {
-      err.println("ward " + command.getCommandName() + ": " + e.getMessage());
+      err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
       err.flush();
       return USAGE;
     }
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-    err.println("ward " + command.getCommandName() + ": " + describe(cause));
+    err.println(command.getCommandSpec().qualifiedName() + ": " + describe(cause));
     if (System.getenv("WARD_DEBUG") != null) {
       e.printStackTrace(err);
     }

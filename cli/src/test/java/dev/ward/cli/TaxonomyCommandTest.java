@@ -48,7 +48,7 @@ class TaxonomyCommandTest {
   void unknownNamesAndBrokenFilesExit2WithoutStackTrace() throws IOException {
     Cli.Result unknown = Cli.run("", "taxonomy", "show", "--taxonomy", "llama-guard-7");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).startsWith("ward show: unknown taxonomy 'llama-guard-7'")
+    assertThat(unknown.err()).startsWith("ward taxonomy show: unknown taxonomy 'llama-guard-7'")
         .doesNotContain("Exception").doesNotContain("\tat ");
 
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "name: x\ncategories:\n  - code: 7\n");
