@@ -39,8 +39,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Classifications run on a small pool of workers (each forward pass itself uses all compute
  * threads) behind a bounded queue ({@link BatchingQueue}): requests waiting together are scored
  * in one forward pass; when the queue is full a request is rejected at once, and one that takes
- * longer than the timeout is abandoned. Both are a {@link GuardRejectedException}. Verdicts are cached (Caffeine, bounded) by conversation,
- * taxonomy and threshold.
+ * longer than the timeout is abandoned. Both are a {@link GuardRejectedException}. Verdicts are
+ * cached (Caffeine, bounded) by conversation, taxonomy and threshold.
  */
 public final class LlamaGuard implements AutoCloseable {
   private final LlamaModel model;
@@ -124,7 +124,8 @@ public final class LlamaGuard implements AutoCloseable {
 
   /**
    * Queues a classification. Throws {@link GuardRejectedException} at once when the queue is
-   * full; cancelling the future stops the forward pass between layers.
+   * full. Cancelling the future drops the request if it still waits, and stops its forward pass
+   * between layers once every request batched with it is cancelled too.
    */
   public CompletableFuture<Verdict> classifyAsync(Conversation conversation) {
     return submit(conversation, taxonomy);
