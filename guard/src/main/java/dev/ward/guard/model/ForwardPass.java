@@ -24,6 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
  *            h = rmsnorm(x); x += (silu(h Wgate) * h Wup) Wdown
  * logits = rmsnorm(x[last row of a sequence]) Wout
  * </pre>
+ * (In the last layer only the rows whose logits are wanted go past the keys and values.)
  */
 final class ForwardPass {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -87,19 +88,35 @@ final class ForwardPass {
             (segment.row() + t) * dim);
       }
     }
-    for (int layer = 0; layer < c.layers(); layer++) {
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("forward pass cancelled");
-      }
-      block(w.layers[layer], layer, segments, rows);
+    int last = c.layers() - 1;
+    for (int layer = 0; layer < last; layer++) {
+      checkCancelled(cancelled);
+      attention(w.layers[layer], layer, segments, rows, false);
+      feedForward(w.layers[layer], rows);
     }
+    checkCancelled(cancelled);
+    attention(w.layers[last], last, segments, rows, true);
+    int wanted = gatherLogitRows(segments);
+    feedForward(w.layers[last], wanted);
     for (Segment segment : segments) {
       segment.sequence().advance(segment.count());
     }
-    logits(segments);
+    logits(segments, wanted);
   }
 
-  private void block(LlamaWeights.Layer layer, int index, List<Segment> segments, int rows) {
+  private static void checkCancelled(BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException("forward pass cancelled");
+    }
+  }
+
+  /**
+   * The attention half of a block, for every row's keys and values. In the last layer only the
+   * rows whose logits are wanted go on (as llama.cpp does): nothing else reads their output, so
+   * their queries are not attended and the feed-forward half skips them.
+   */
+  private void attention(LlamaWeights.Layer layer, int index, List<Segment> segments, int rows,
+      boolean lastLayer) {
     int dim = c.dim();
     int kvDim = c.kvDim();
     normalize(layer.attnNorm(), rows);
@@ -119,16 +136,48 @@ final class ForwardPass {
         System.arraycopy(s.v, row * kvDim, cache.values(index), position * kvDim, kvDim);
       }
     }
-    attend(index, segments);
-    multiply(layer.o(), s.attention, rows, s.h);
-    VectorMath.add(s.h, 0, s.x, 0, rows * dim);
+    attend(index, segments, lastLayer);
+    if (!lastLayer) {
+      multiply(layer.o(), s.attention, rows, s.h);
+      VectorMath.add(s.h, 0, s.x, 0, rows * dim);
+    }
+  }
 
+  /**
+   * Moves the last row of each segment that wants logits (its residual and its attention) to the
+   * front, in segment order, and finishes the last layer's attention half on those rows only.
+   * A row moves to an index no greater than its own and the sources are in increasing order, so
+   * no source is overwritten before it is read.
+   */
+  private int gatherLogitRows(List<Segment> segments) {
+    int dim = c.dim();
+    int wanted = 0;
+    for (Segment segment : segments) {
+      if (segment.logits() != null) {
+        int row = segment.row() + segment.count() - 1;
+        System.arraycopy(s.x, row * dim, s.x, wanted * dim, dim);
+        System.arraycopy(s.attention, row * dim, s.attention, wanted * dim, dim);
+        wanted++;
+      }
+    }
+    if (wanted > 0) {
+      multiply(w.layers[c.layers() - 1].o(), s.attention, wanted, s.h);
+      VectorMath.add(s.h, 0, s.x, 0, wanted * dim);
+    }
+    return wanted;
+  }
+
+  /** The feed-forward half of a block, on the first {@code rows} rows. */
+  private void feedForward(LlamaWeights.Layer layer, int rows) {
+    if (rows == 0) {
+      return;
+    }
     normalize(layer.ffnNorm(), rows);
     multiply(layer.gate(), s.h, rows, s.gate);
     multiply(layer.up(), s.h, rows, s.up);
     VectorMath.swiglu(s.gate, s.up, 0, rows * c.ffn());
     multiply(layer.down(), s.gate, rows, s.h);
-    VectorMath.add(s.h, 0, s.x, 0, rows * dim);
+    VectorMath.add(s.h, 0, s.x, 0, rows * c.dim());
   }
 
   private void normalize(float[] weight, int rows) {
@@ -141,18 +190,24 @@ final class ForwardPass {
     MatMul.multiply(weight, in, rows, out, parallel);
   }
 
-  /** Causal self-attention of each segment's queries over its own cache; a task per head. */
-  private void attend(int layer, List<Segment> segments) {
+  /**
+   * Causal self-attention of each segment's queries over its own cache; a task per head. With
+   * {@code lastOnly}, only the last query of segments that want logits.
+   */
+  private void attend(int layer, List<Segment> segments, boolean lastOnly) {
     int heads = c.heads();
     parallel.forEach(segments.size() * heads, task -> {
       Segment segment = segments.get(task / heads);
-      int head = task % heads;
+      if (lastOnly && segment.logits() == null) {
+        return;
+      }
       KvCache cache = segment.sequence().cache();
-      attendHead(cache.keys(layer), cache.values(layer), segment, head);
+      int from = lastOnly ? segment.count() - 1 : 0;
+      attendHead(cache.keys(layer), cache.values(layer), segment, task % heads, from);
     });
   }
 
-  private void attendHead(float[] keys, float[] values, Segment segment, int head) {
+  private void attendHead(float[] keys, float[] values, Segment segment, int head, int from) {
     int headDim = c.headDim();
     int dim = c.dim();
     int kvDim = c.kvDim();
@@ -160,7 +215,7 @@ final class ForwardPass {
     float scale = (float) (1 / Math.sqrt(headDim));
     int start = segment.sequence().position();
     float[] scores = new float[start + segment.count()];
-    for (int t = 0; t < segment.count(); t++) {
+    for (int t = from; t < segment.count(); t++) {
       int visible = start + t + 1;
       int qOffset = (segment.row() + t) * dim + head * headDim;
       for (int p = 0; p < visible; p++) {
@@ -174,33 +229,22 @@ final class ForwardPass {
     }
   }
 
-  /** Logits after the last row of each segment that asks for them, in one matrix product. */
-  private void logits(List<Segment> segments) {
-    int dim = c.dim();
-    int wanted = 0;
-    for (Segment segment : segments) {
-      if (segment.logits() != null) {
-        int last = segment.row() + segment.count() - 1;
-        VectorMath.rmsNorm(s.x, last * dim, w.outputNorm, c.rmsEps(), s.h, wanted * dim, dim);
-        wanted++;
-      }
-    }
+  /** Logits of the gathered rows, in one matrix product. */
+  private void logits(List<Segment> segments, int wanted) {
     if (wanted == 0) {
       return;
     }
-    int vocabulary = w.output.rows();
-    float[] all = wanted == 1 ? null : new float[wanted * vocabulary];
-    int i = 0;
-    for (Segment segment : segments) {
-      if (segment.logits() != null && wanted == 1) {
-        MatMul.multiply(w.output, s.h, 1, segment.logits(), parallel);
-        return;
-      }
+    int dim = c.dim();
+    for (int r = 0; r < wanted; r++) {
+      VectorMath.rmsNorm(s.x, r * dim, w.outputNorm, c.rmsEps(), s.h, r * dim, dim);
     }
+    int vocabulary = w.output.rows();
+    List<float[]> targets = segments.stream().map(Segment::logits).filter(l -> l != null).toList();
+    float[] all = wanted == 1 ? targets.getFirst() : new float[wanted * vocabulary];
     MatMul.multiply(w.output, s.h, wanted, all, parallel);
-    for (Segment segment : segments) {
-      if (segment.logits() != null) {
-        System.arraycopy(all, i++ * vocabulary, segment.logits(), 0, vocabulary);
+    if (wanted > 1) {
+      for (int r = 0; r < wanted; r++) {
+        System.arraycopy(all, r * vocabulary, targets.get(r), 0, vocabulary);
       }
     }
   }
