@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What a text must contain for a rule to have any chance, computed from its formula as Semgrep's
  * {@code Analyze_rule} does: a pattern needs all its identifiers, an either needs one
- * alternative's, negations need nothing. Checked against the set of identifier words in the text
+ * alternative's, a {@code metavariable-regex} needs one of its regex's literals, negations need
+ * nothing. Checked against the set of identifier words in the text
  * before anything is parsed or matched.
  */
 sealed interface Prefilter {
@@ -50,9 +51,7 @@ sealed interface Prefilter {
   static Prefilter of(Formula formula) {
     return switch (formula) {
       case Formula.Code c -> c.pattern().literals().isEmpty() ? ALWAYS : new AllOf(List.copyOf(c.pattern().literals()), List.of());
-      case Formula.Regex r -> RegexLiterals.required(r.regex().source())
-          .<Prefilter>map(literals -> new AnyOf(literals.stream().<Prefilter>map(Contains::new).toList()))
-          .orElse(ALWAYS);
+      case Formula.Regex r -> containsAnyLiteralOf(r.regex().source());
       case Formula.Either e -> any(e.alternatives());
       case Formula.All a -> {
         List<Prefilter> parts = new ArrayList<>();
@@ -62,10 +61,21 @@ sealed interface Prefilter {
         for (Formula f : a.insides()) {
           parts.add(of(f));
         }
+        for (Condition c : a.conditions()) {
+          if (c instanceof Condition.MetavariableRegex r) {
+            parts.add(containsAnyLiteralOf(r.regex().source())); // the bound code is part of the text
+          }
+        }
         yield all(parts);
       }
       case Formula.Taint t -> all(List.of(any(t.sources()), any(t.sinks())));
     };
+  }
+
+  private static Prefilter containsAnyLiteralOf(String regex) {
+    return RegexLiterals.required(regex)
+        .<Prefilter>map(literals -> new AnyOf(literals.stream().<Prefilter>map(Contains::new).toList()))
+        .orElse(ALWAYS);
   }
 
   private static Prefilter any(List<Formula> formulas) {

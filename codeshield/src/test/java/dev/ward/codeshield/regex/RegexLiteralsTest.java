@@ -16,6 +16,15 @@ class RegexLiteralsTest {
   }
 
   @Test
+  void looksIntoARequiredGroupWhenTheTopLevelHasNoRun() {
+    assertThat(RegexLiterals.required("^(os\\.system|os\\.popen)$")).contains(List.of("os.system", "os.popen"));
+    assertThat(RegexLiterals.required("(md5|sha1)\\(")).contains(List.of("md5", "sha1"));
+    assertThat(RegexLiterals.required("^(?:ab|(?P<n>cd|ef))+x")).contains(List.of("ab", "cd", "ef"));
+    assertThat(RegexLiterals.required("^(::|std::)(strcpy|strcat)$")).contains(List.of("strcpy", "strcat"));
+    assertThat(RegexLiterals.required("^(ab|c)?$")).isEqualTo(Optional.empty());
+  }
+
+  @Test
   void optionalAndRepeatedCharactersEndARun() {
     assertThat(RegexLiterals.longestRun("colou?r")).isEqualTo("colo");
     assertThat(RegexLiterals.longestRun("ab+cdef")).isEqualTo("cdef");
@@ -26,7 +35,7 @@ class RegexLiteralsTest {
   @Test
   void givesUpWhenItCannotProveALiteral() {
     assertThat(RegexLiterals.required("(?i)password")).isEqualTo(Optional.empty());
-    assertThat(RegexLiterals.required("(md5|sha1)\\(")).isEqualTo(Optional.empty());
+    assertThat(RegexLiterals.required("(md|sh)\\(|x")).isEqualTo(Optional.empty());
     assertThat(RegexLiterals.required("abc|[0-9]+")).isEqualTo(Optional.empty());
   }
 }
