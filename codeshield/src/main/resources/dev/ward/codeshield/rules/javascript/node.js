@@ -9,6 +9,8 @@ function handle(n, data) {
   const from = new Buffer("abc");
   // ok: js-uninitialized-buffer
   const zeroed = Buffer.alloc(n);
+  // ruleid: js-uninitialized-buffer
+  const sized = new Buffer(Math.max(n, data.length));
   // ruleid: js-buffer-noassert
   const x = buf.readUInt32LE(data.offset, true);
   // ok: js-buffer-noassert

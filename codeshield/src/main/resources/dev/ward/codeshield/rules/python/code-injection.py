@@ -5,5 +5,9 @@ def run_tests(base, dev_execstr):
     exec(dev_execstr)
     # ok: python-eval-exec
     eval("1 + 1")
+    # ruleid: python-eval-exec
+    exec(base64.b64decode(payload(base)))
+    # ruleid: python-eval-exec
+    code = compile(open(base).read(), base, "exec")
     # ok: python-eval-exec
     model.eval()
