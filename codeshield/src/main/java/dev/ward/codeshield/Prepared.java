@@ -1,6 +1,7 @@
 package dev.ward.codeshield;
 
 import dev.ward.codeshield.lang.Language;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -40,12 +41,143 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
         // A template (starting with markup) is HTML until a <?php tag, which is what the grammar does
         // without a tag; only bare PHP statements need one.
         boolean template = code.contains("<?") || code.stripLeading().startsWith("<");
-        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(code), 0, 6, 0);
+        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(blankUnopenedStart(code)), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);
-      default -> plain(closeBrackets(code));
+      default -> plain(closeBrackets(blankUnopenedStart(code)));
     };
+  }
+
+  /**
+   * The code with the start that lies inside a block comment or a multi-line string blanked: text
+   * the grammar would read as code, whose error recovery is slow (a license, a JSON document in a
+   * Rust raw string) and throws off the lines after it. Blanks are spaces and newlines stay, so
+   * nothing moves. Commented-out code stays: it parses as code, and a reviewer (and CyberSecEval)
+   * wants to hear about it.
+   */
+  static String blankUnopenedStart(String code) {
+    String uncommented = blankUnopenedProseComment(code);
+    return blankTo(uncommented, unopenedStringEnd(uncommented));
+  }
+
+  /**
+   * The code with the end of a block comment it starts inside blanked, if the comment reads as
+   * prose: a {@code *}{@code /} before any {@code /}{@code *} and outside any literal on its
+   * line, after lines most of which do not end the way statements and blocks do.
+   */
+  static String blankUnopenedProseComment(String code) {
+    int end = unopenedBlockCommentEnd(code);
+    return end >= 0 && readsAsProse(code.substring(0, end - 2)) ? blankTo(code, end) : code;
+  }
+
+  private static boolean readsAsProse(String text) {
+    int lines = 0;
+    int code = 0;
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.equals("*")) {
+        lines++;
+        code += ";{})".indexOf(t.charAt(t.length() - 1)) >= 0 ? 1 : 0;
+      }
+    }
+    return code * 2 < lines || lines == 0;
+  }
+
+  private static String blankTo(String code, int end) {
+    if (end < 0) {
+      return code;
+    }
+    StringBuilder out = new StringBuilder(code.length());
+    for (int i = 0; i < end; i++) {
+      out.append(code.charAt(i) == '\n' ? '\n' : ' ');
+    }
+    return out.append(code, end, code.length()).toString();
+  }
+
+  private static int unopenedBlockCommentEnd(String code) {
+    int close = code.indexOf("*/");
+    int open = code.indexOf("/*");
+    if (close < 0 || (open >= 0 && open < close)) {
+      return -1;
+    }
+    String before = code.substring(code.lastIndexOf('\n', close) + 1, close);
+    boolean inLiteral = count(before, '"') % 2 == 1 || count(before, '`') % 2 == 1 || count(before, '/') % 2 == 1;
+    return inLiteral ? -1 : close + 2;
+  }
+
+  /**
+   * Where a multi-line string the code starts inside ends (help text, a JSON document in a Rust
+   * raw string), or -1. Only an end that cannot be code counts, so ordinary code is never
+   * blanked: on the first line with an odd number of quotes, a quote (Rust: with its {@code #}s)
+   * followed by what follows a string ({@code ;}, {@code ,}, {@code )}) and by pairs of quotes
+   * only.
+   */
+  private static int unopenedStringEnd(String code) {
+    for (int lineStart = 0; lineStart < code.length(); ) {
+      int eol = code.indexOf('\n', lineStart);
+      eol = eol < 0 ? code.length() : eol;
+      List<Integer> quotes = quotes(code, lineStart, eol);
+      if (quotes.size() % 2 == 1) {
+        for (int k = 0; k < quotes.size(); k += 2) { // an even number of quotes after it
+          int end = stringEnd(code, quotes.get(k), eol);
+          if (end >= 0) {
+            return hasRawStringOpener(code, quotes.get(k)) ? -1 : end;
+          }
+        }
+        return -1;
+      }
+      lineStart = eol + 1;
+    }
+    return -1;
+  }
+
+  /** Offsets of the double quotes in {@code [from, to)}, without escaped ones and {@code '"'}. */
+  private static List<Integer> quotes(String code, int from, int to) {
+    List<Integer> quotes = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      if (code.charAt(i) == '\\') {
+        i++;
+      } else if (code.charAt(i) == '"' && !(i > from && code.charAt(i - 1) == '\'' && i + 1 < to && code.charAt(i + 1) == '\'')) {
+        quotes.add(i);
+      }
+    }
+    return quotes;
+  }
+
+  /** Where a string closed by the quote at {@code quote} ends, or -1 if what follows is not what follows a string. */
+  private static int stringEnd(String code, int quote, int eol) {
+    int end = quote + 1;
+    while (end < eol && code.charAt(end) == '#') {
+      end++;
+    }
+    String rest = code.substring(end, eol).strip();
+    boolean raw = end > quote + 1;
+    boolean follows = rest.isEmpty() ? raw : (raw ? ",);." : ",);").indexOf(rest.charAt(0)) >= 0;
+    return follows ? end : -1;
+  }
+
+  private static boolean hasRawStringOpener(String code, int before) {
+    for (int r = code.indexOf("r#"); r >= 0 && r < before; r = code.indexOf("r#", r + 1)) {
+      int i = r + 1;
+      while (i < code.length() && code.charAt(i) == '#') {
+        i++;
+      }
+      if (i < code.length() && code.charAt(i) == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int count(String text, char c) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**

@@ -37,4 +37,22 @@ class PreparedTest {
     assertThat(Prepared.candidates(code, Language.PYTHON)).hasSize(2);
     assertThat(Prepared.candidates("x = 1\n", Language.PYTHON)).hasSize(1);
   }
+
+  @Test
+  void aWindowStartingInsideAProseCommentOrAStringHasThatStartBlanked() {
+    assertThat(Prepared.of("ARE DISCLAIMED.\n*/\nexec($x);", Language.PHP).text()).isEqualTo("<?php                \n  \nexec($x);");
+    assertThat(Prepared.blankUnopenedStart("see `cargo help`.\n\";\nfn f() {}")).isEqualTo(" ".repeat(17) + "\n ;\nfn f() {}");
+    assertThat(Prepared.blankUnopenedStart("{\"a\":\"1\"}\"#, ip);\nlet x = 1;"))
+        .isEqualTo(" ".repeat(11) + ", ip);\nlet x = 1;");
+    assertThat(Prepared.closeBrackets(Prepared.blankUnopenedStart("*/\n}\nf(a"))).isEqualTo("  \n}\nf(a\n)");
+  }
+
+  @Test
+  void commentedOutCodeAndCodeThatMerelyLooksLikeTheEndOfACommentOrStringAreKept() {
+    for (String code : new String[] {"  x = md5(key);\n}\n*/\nf();\n", "glob(\"src/**/*.js\");\n", "const re = /a*/;\n",
+        "/* c */ x = 1; // */\n", "let s = \"\n;\";\n", "println!(\"# {}\", x);\n", "let j = r#\"{\"a\": 1}\n\"#;\n",
+        "var p = @\"C:\\dir\\\";\n"}) {
+      assertThat(Prepared.blankUnopenedStart(code)).as(code).isEqualTo(code);
+    }
+  }
 }
