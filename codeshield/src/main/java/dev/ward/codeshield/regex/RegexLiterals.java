@@ -2,6 +2,7 @@ package dev.ward.codeshield.regex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,20 @@ public final class RegexLiterals {
       literals.addAll(own.get());
     }
     return literals.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(literals));
+  }
+
+  /**
+   * For a regex that starts with {@code (?i)} and sets no other flag: its required literals (as
+   * {@link #required}) in lower case, when all are ASCII, so that a text folded to lower case
+   * contains one of them if the regex can match it.
+   */
+  public static Optional<List<String>> requiredIgnoringCase(String regex) {
+    if (!regex.startsWith("(?i)")) {
+      return Optional.empty();
+    }
+    return required(regex.substring("(?i)".length()))
+        .filter(literals -> literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128)))
+        .map(literals -> literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
   }
 
   /** The longest run, or else the literals of the most selective group the alternative requires. */

@@ -25,6 +25,14 @@ class RegexLiteralsTest {
   }
 
   @Test
+  void aCaseInsensitiveRegexGivesItsLiteralsInLowerCase() {
+    assertThat(RegexLiterals.requiredIgnoringCase("(?i)^\\w*(PASSW(or)?d|Secret)\\w*$")).contains(List.of("passw", "secret"));
+    assertThat(RegexLiterals.requiredIgnoringCase("passw")).isEqualTo(Optional.empty());
+    assertThat(RegexLiterals.requiredIgnoringCase("(?i)x(?i)yz")).isEqualTo(Optional.empty());
+    assertThat(RegexLiterals.requiredIgnoringCase("(?i)sch\u00f6n")).isEqualTo(Optional.empty());
+  }
+
+  @Test
   void optionalAndRepeatedCharactersEndARun() {
     assertThat(RegexLiterals.longestRun("colou?r")).isEqualTo("colo");
     assertThat(RegexLiterals.longestRun("ab+cdef")).isEqualTo("cdef");

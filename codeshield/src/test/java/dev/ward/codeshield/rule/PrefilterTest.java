@@ -34,13 +34,28 @@ class PrefilterTest {
   }
 
   @Test
+  void aCaseInsensitiveRegexNeedsOneOfItsLiteralsInAnyCase() {
+    RuleSet rules = rule("""
+        patterns:
+          - pattern: $NAME = "..."
+          - metavariable-regex:
+              metavariable: $NAME
+              regex: '(?i)^\\w*(passw(or)?d|secret)\\w*$'
+        """);
+
+    assertThat(rules.candidates(Language.PYTHON, "DB_PASSWORD = 'x'\n")).hasSize(1);
+    assertThat(rules.candidates(Language.PYTHON, "db_pa\u017f\u017fword = 'x'\n")).as("long s folds to s").hasSize(1);
+    assertThat(rules.candidates(Language.PYTHON, "name = 'x'\n")).isEmpty();
+  }
+
+  @Test
   void aRegexWithoutProvableLiteralsAlwaysRuns() {
     RuleSet rules = rule("""
         patterns:
           - pattern: $F($X)
           - metavariable-regex:
               metavariable: $F
-              regex: '(?i)^md5$'
+              regex: '(?i)^[a-z]+$'
         """);
 
     assertThat(rules.candidates(Language.PYTHON, "print(x)\n")).hasSize(1);
