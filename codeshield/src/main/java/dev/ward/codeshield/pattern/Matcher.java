@@ -223,8 +223,11 @@ public final class Matcher {
         default -> { }
       }
     }
-    return name >= 0 && value >= 0 && tree.kindName(node).matches(".*(declarator|declaration|assignment).*")
-        ? new int[] {name, value} : null;
+    return name >= 0 && value >= 0 && isDeclarationOrAssignment(tree.kindName(node)) ? new int[] {name, value} : null;
+  }
+
+  private static boolean isDeclarationOrAssignment(String kind) {
+    return kind.contains("declarator") || kind.contains("declaration") || kind.contains("assignment");
   }
 
   /** The one declarator or assignment of a declaration or statement, or -1. */
@@ -235,9 +238,7 @@ public final class Matcher {
     }
     int only = -1;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
-      String childKind = tree.kindName(c);
-      if (tree.isNamed(c) && (childKind.contains("declarator") || childKind.contains("declaration")
-          || childKind.contains("assignment"))) {
+      if (tree.isNamed(c) && isDeclarationOrAssignment(tree.kindName(c))) {
         if (only >= 0) {
           return -1; // `int a = 1, b = 2;` is two assignments, neither the whole statement
         }

@@ -51,13 +51,10 @@ public final class RegexLiterals {
         .map(literals -> literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
   }
 
-  /** The longest run, or else the literals of the most selective group the alternative requires. */
+  /** The longest run or the literals of a group the alternative requires, whichever is most selective. */
   private static Optional<List<String>> requiredIn(String alternative) {
     String run = longestRun(alternative);
-    if (run.length() >= MIN_LENGTH) {
-      return Optional.of(List.of(run));
-    }
-    Optional<List<String>> best = Optional.empty();
+    Optional<List<String>> best = run.length() >= MIN_LENGTH ? Optional.of(List.of(run)) : Optional.empty();
     for (Atom atom : atoms(alternative)) {
       if (atom.group() && atom.quantifier().min >= 1) {
         Optional<List<String>> inner = required(groupBody(alternative.substring(atom.start(), atom.end())));

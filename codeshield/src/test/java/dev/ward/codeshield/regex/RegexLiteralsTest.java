@@ -21,6 +21,8 @@ class RegexLiteralsTest {
     assertThat(RegexLiterals.required("(md5|sha1)\\(")).contains(List.of("md5", "sha1"));
     assertThat(RegexLiterals.required("^(?:ab|(?P<n>cd|ef))+x")).contains(List.of("ab", "cd", "ef"));
     assertThat(RegexLiterals.required("^(::|std::)(strcpy|strcat)$")).contains(List.of("strcpy", "strcat"));
+    assertThat(RegexLiterals.required("\\b(Md5|Sha1)\\s*::\\s*(new|default)\\b")).as("a group beats a shorter run")
+        .contains(List.of("Md5", "Sha1"));
     assertThat(RegexLiterals.required("^(ab|c)?$")).isEqualTo(Optional.empty());
   }
 
