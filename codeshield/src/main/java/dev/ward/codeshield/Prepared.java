@@ -22,17 +22,46 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
   /**
    * The preparation to parse first, then others to try when that one's tree has syntax errors:
    * for Python, the window may start inside a docstring, which no count of quotes can tell
-   * reliably (the window may also end inside another).
+   * reliably (the window may also end inside another). When the first triple quote reads as the
+   * end of a docstring, the code without the docstring's tail goes first: prose parsed as code is
+   * slow to recover from.
    */
   static List<Prepared> candidates(String code, Language language) {
-    Prepared first = of(code, language);
+    Prepared asIs = of(code, language);
     if (language == Language.PYTHON) {
       String blanked = blankToFirstTripleQuote(code);
       if (!blanked.equals(code)) {
-        return List.of(first, python(blanked));
+        return firstTripleQuoteCloses(code) ? List.of(python(blanked), asIs) : List.of(asIs, python(blanked));
       }
     }
-    return List.of(first);
+    return List.of(asIs);
+  }
+
+  /**
+   * Whether the first triple quote looks like the end of a string: text before it on its line
+   * that does not end the way code before a string does ({@code =}, {@code (}, {@code return}...),
+   * or nothing before it and a previous line that is not a header or an open continuation.
+   */
+  static boolean firstTripleQuoteCloses(String code) {
+    int at = firstTripleQuote(code);
+    int lineStart = code.lastIndexOf('\n', at) + 1;
+    String before = code.substring(lineStart, at).strip().replaceFirst("(?i)(^|[^\\w])[rbfu]{1,2}$", "$1").strip();
+    if (!before.isEmpty()) {
+      return !before.matches("(?s).*([=(\\[{,:+%]|\\breturn|\\byield|\\bprint)");
+    }
+    String previous = code.substring(0, lineStart).stripTrailing();
+    return !previous.isEmpty() && ":([{,=\\".indexOf(previous.charAt(previous.length() - 1)) < 0;
+  }
+
+  private static int firstTripleQuote(String code) {
+    int first = -1;
+    for (String quotes : new String[] {"\"\"\"", "\'\'\'"}) {
+      int at = code.indexOf(quotes);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
+      }
+    }
+    return first;
   }
 
   static Prepared of(String code, Language language) {
@@ -41,11 +70,11 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
         // A template (starting with markup) is HTML until a <?php tag, which is what the grammar does
         // without a tag; only bare PHP statements need one.
         boolean template = code.contains("<?") || code.stripLeading().startsWith("<");
-        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(blankUnopenedStart(code)), 0, 6, 0);
+        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(blankUnopenedStart(code), language), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);
-      default -> plain(closeBrackets(blankUnopenedStart(code)));
+      default -> plain(closeBrackets(blankUnopenedStart(code), language));
     };
   }
 
@@ -182,22 +211,31 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
 
   /**
    * Appends the closers of brackets the code opens and never closes (a truncated answer), on a new
-   * line after the code. Strings and comments are skipped with a rough lexer. Closers before any
-   * opener are ignored (the window starts inside a block); a closer of the wrong kind ends the
-   * attempt, as the code then is not a simple truncation.
+   * line after the code, after closing a block comment or Python triple-quoted string the code
+   * ends inside. Strings and comments are skipped with a rough lexer. Closers before any opener
+   * are ignored (the window starts inside a block); a closer of the wrong kind ends the attempt,
+   * as the code then is not a simple truncation.
    */
-  static String closeBrackets(String code) {
+  static String closeBrackets(String code, Language language) {
+    boolean python = language == Language.PYTHON;
     StringBuilder open = new StringBuilder();
+    String unterminated = "";
     int n = code.length();
     for (int i = 0; i < n; i++) {
       char c = code.charAt(i);
-      if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+      if (python ? c == '#' : c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
         int eol = code.indexOf('\n', i);
         i = eol < 0 ? n : eol;
-      } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+      } else if (!python && c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
         int close = code.indexOf("*/", i + 2);
+        unterminated = close < 0 ? "*/" : "";
         i = close < 0 ? n : close + 1;
-      } else if (c == '"' || c == '\'' || c == '`') {
+      } else if (python && (code.startsWith("\"\"\"", i) || code.startsWith("\'\'\'", i))) {
+        String quotes = code.substring(i, i + 3);
+        int close = code.indexOf(quotes, i + 3);
+        unterminated = close < 0 ? quotes : "";
+        i = close < 0 ? n : close + 2;
+      } else if (c == '"' || c == '\'' || (!python && c == '`')) {
         i = endOfString(code, i, c);
       } else if (c == '(' || c == '[' || c == '{') {
         open.append(c);
@@ -208,10 +246,10 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
         open.setLength(open.length() - 1);
       }
     }
-    if (open.isEmpty() || open.length() > 64) {
+    if (open.length() > 64 || (open.isEmpty() && unterminated.isEmpty())) {
       return code;
     }
-    StringBuilder closers = new StringBuilder("\n");
+    StringBuilder closers = new StringBuilder(unterminated).append('\n');
     for (int i = open.length() - 1; i >= 0; i--) {
       closers.append(closer(open.charAt(i)));
     }
@@ -246,13 +284,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
    * the code is if it starts inside a docstring that this quote closes.
    */
   static String blankToFirstTripleQuote(String code) {
-    int first = -1;
-    for (String quotes : new String[] {"\"\"\"", "\'\'\'"}) {
-      int at = code.indexOf(quotes);
-      if (at >= 0 && (first < 0 || at < first)) {
-        first = at;
-      }
-    }
+    int first = firstTripleQuote(code);
     if (first < 0) {
       return code;
     }
@@ -283,10 +315,10 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
       }
     }
     if (first < 0 || (common == 0 && indent(lines[first]) == 0)) {
-      return plain(code);
+      return plain(closeBrackets(code, Language.PYTHON));
     }
     if (hasTabs(lines)) {
-      return plain(code); // mixed tabs would make column arithmetic wrong; parse as is
+      return plain(closeBrackets(code, Language.PYTHON)); // mixed tabs would make column arithmetic wrong
     }
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
@@ -297,7 +329,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
     }
     int firstIndent = indent(lines[first]) - common;
     if (firstIndent == 0) {
-      return new Prepared(body.toString(), 0, 0, common);
+      return new Prepared(closeBrackets(body.toString(), Language.PYTHON), 0, 0, common);
     }
     TreeSet<Integer> levels = new TreeSet<>();
     levels.add(0);
@@ -310,7 +342,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
     for (int level : levels) {
       header.append(" ".repeat(level)).append("if True:\n");
     }
-    return new Prepared(header + body.toString(), levels.size(), 0, common);
+    return new Prepared(closeBrackets(header + body.toString(), Language.PYTHON), levels.size(), 0, common);
   }
 
   private static int indent(String line) {

@@ -8,9 +8,16 @@ import org.junit.jupiter.api.Test;
 class PreparedTest {
   @Test
   void truncatedCodeGetsItsClosersOnANewLine() {
-    assertThat(Prepared.closeBrackets("f(a, function() {\n  g([1, 2")).isEqualTo("f(a, function() {\n  g([1, 2\n])})");
-    assertThat(Prepared.closeBrackets("}\nx = \"({[\"; // (\n")).isEqualTo("}\nx = \"({[\"; // (\n");
-    assertThat(Prepared.closeBrackets("f(]")).isEqualTo("f(]");
+    assertThat(Prepared.closeBrackets("f(a, function() {\n  g([1, 2", Language.JAVASCRIPT)).isEqualTo("f(a, function() {\n  g([1, 2\n])})");
+    assertThat(Prepared.closeBrackets("}\nx = \"({[\"; // (\n", Language.C)).isEqualTo("}\nx = \"({[\"; // (\n");
+    assertThat(Prepared.closeBrackets("f(]", Language.C)).isEqualTo("f(]");
+  }
+
+  @Test
+  void truncatedCommentsAndPythonStringsAreClosedToo() {
+    assertThat(Prepared.closeBrackets("f(1);\n/**\n * Helper (see", Language.JAVASCRIPT)).isEqualTo("f(1);\n/**\n * Helper (see*/\n");
+    assertThat(Prepared.closeBrackets("x = f(a, # (\n  \'\'\'doc (", Language.PYTHON)).isEqualTo("x = f(a, # (\n  \'\'\'doc (\'\'\'\n)");
+    assertThat(Prepared.closeBrackets("x = a // (b", Language.PYTHON)).isEqualTo("x = a // (b\n)");
   }
 
   @Test
@@ -39,12 +46,22 @@ class PreparedTest {
   }
 
   @Test
+  void aTripleQuoteThatEndsADocstringPutsTheBlankedCodeFirst() {
+    assertThat(Prepared.firstTripleQuoteCloses("    Returns:\n      the id\n    \"\"\"\n    h = f()\n")).isTrue();
+    assertThat(Prepared.firstTripleQuoteCloses("  the id.\"\"\"\n")).isTrue();
+    assertThat(Prepared.firstTripleQuoteCloses("def f():\n    \"\"\"Doc.\n")).isFalse();
+    assertThat(Prepared.firstTripleQuoteCloses("x = r\'\'\'\n")).isFalse();
+    assertThat(Prepared.firstTripleQuoteCloses("\"\"\"Module.\n")).isFalse();
+    assertThat(Prepared.candidates("  the id.\n  \"\"\"\n  eval(x)\n", Language.PYTHON).getFirst().text()).isEqualTo("\n\neval(x)\n");
+  }
+
+  @Test
   void aWindowStartingInsideAProseCommentOrAStringHasThatStartBlanked() {
     assertThat(Prepared.of("ARE DISCLAIMED.\n*/\nexec($x);", Language.PHP).text()).isEqualTo("<?php                \n  \nexec($x);");
     assertThat(Prepared.blankUnopenedStart("see `cargo help`.\n\";\nfn f() {}")).isEqualTo(" ".repeat(17) + "\n ;\nfn f() {}");
     assertThat(Prepared.blankUnopenedStart("{\"a\":\"1\"}\"#, ip);\nlet x = 1;"))
         .isEqualTo(" ".repeat(11) + ", ip);\nlet x = 1;");
-    assertThat(Prepared.closeBrackets(Prepared.blankUnopenedStart("*/\n}\nf(a"))).isEqualTo("  \n}\nf(a\n)");
+    assertThat(Prepared.closeBrackets(Prepared.blankUnopenedStart("*/\n}\nf(a"), Language.C)).isEqualTo("  \n}\nf(a\n)");
   }
 
   @Test
