@@ -28,6 +28,12 @@ function register($db, $password, $id, $data) {
     eval(base64_decode($data));
     // ok: php-code-injection
     assert($id === 3);
+    // ok: php-code-injection
+    assert(isset($data['id']) && $id <= 10);
+    // ruleid: php-code-injection
+    assert("is_numeric($data)");
+    // ruleid: php-code-injection
+    assert('$x > ' . $id);
     // ruleid: php-sensitive-cookie
     setcookie("password", $password, time() + 3600);
     // ok: php-sensitive-cookie
