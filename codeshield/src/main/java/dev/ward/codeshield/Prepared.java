@@ -21,17 +21,19 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
   /**
    * The preparation to parse first, then others to try when that one's tree has syntax errors:
    * for Python, the window may start inside a docstring, which no count of quotes can tell
-   * reliably (the window may also end inside another).
+   * reliably (the window may also end inside another). When the first triple quote reads as the
+   * end of a docstring, the code without the docstring's tail goes first: prose parsed as code is
+   * slow to recover from.
    */
   static List<Prepared> candidates(String code, Language language) {
-    Prepared first = of(code, language);
+    Prepared asIs = of(code, language);
     if (language == Language.PYTHON) {
-      String blanked = blankToFirstTripleQuote(code);
+      String blanked = WindowEdges.blankToFirstTripleQuote(code);
       if (!blanked.equals(code)) {
-        return List.of(first, python(blanked));
+        return WindowEdges.firstTripleQuoteCloses(code) ? List.of(python(blanked), asIs) : List.of(asIs, python(blanked));
       }
     }
-    return List.of(first);
+    return List.of(asIs);
   }
 
   static Prepared of(String code, Language language) {
@@ -40,93 +42,12 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
         // A template (starting with markup) is HTML until a <?php tag, which is what the grammar does
         // without a tag; only bare PHP statements need one.
         boolean template = code.contains("<?") || code.stripLeading().startsWith("<");
-        yield template ? plain(code) : new Prepared("<?php " + closeBrackets(code), 0, 6, 0);
+        yield template ? plain(code) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);
-      default -> plain(closeBrackets(code));
+      default -> plain(WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language));
     };
-  }
-
-  /**
-   * Appends the closers of brackets the code opens and never closes (a truncated answer), on a new
-   * line after the code. Strings and comments are skipped with a rough lexer. Closers before any
-   * opener are ignored (the window starts inside a block); a closer of the wrong kind ends the
-   * attempt, as the code then is not a simple truncation.
-   */
-  static String closeBrackets(String code) {
-    StringBuilder open = new StringBuilder();
-    int n = code.length();
-    for (int i = 0; i < n; i++) {
-      char c = code.charAt(i);
-      if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
-        int eol = code.indexOf('\n', i);
-        i = eol < 0 ? n : eol;
-      } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
-        int close = code.indexOf("*/", i + 2);
-        i = close < 0 ? n : close + 1;
-      } else if (c == '"' || c == '\'' || c == '`') {
-        i = endOfString(code, i, c);
-      } else if (c == '(' || c == '[' || c == '{') {
-        open.append(c);
-      } else if ((c == ')' || c == ']' || c == '}') && !open.isEmpty()) {
-        if (open.charAt(open.length() - 1) != opener(c)) {
-          return code;
-        }
-        open.setLength(open.length() - 1);
-      }
-    }
-    if (open.isEmpty() || open.length() > 64) {
-      return code;
-    }
-    StringBuilder closers = new StringBuilder("\n");
-    for (int i = open.length() - 1; i >= 0; i--) {
-      closers.append(closer(open.charAt(i)));
-    }
-    return code + closers;
-  }
-
-  /** The index of the closing quote, or of the line end for an unterminated '' or "" string. */
-  private static int endOfString(String code, int start, char quote) {
-    for (int i = start + 1; i < code.length(); i++) {
-      char c = code.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == quote) {
-        return i;
-      } else if (c == '\n' && quote != '`') {
-        return i;
-      }
-    }
-    return code.length();
-  }
-
-  private static char opener(char closer) {
-    return closer == ')' ? '(' : closer == ']' ? '[' : '{';
-  }
-
-  private static char closer(char opener) {
-    return opener == '(' ? ')' : opener == '[' ? ']' : '}';
-  }
-
-  /**
-   * The code with every line up to the first triple quote blanked (kept as an empty line): what
-   * the code is if it starts inside a docstring that this quote closes.
-   */
-  static String blankToFirstTripleQuote(String code) {
-    int first = -1;
-    for (String quotes : new String[] {"\"\"\"", "\'\'\'"}) {
-      int at = code.indexOf(quotes);
-      if (at >= 0 && (first < 0 || at < first)) {
-        first = at;
-      }
-    }
-    if (first < 0) {
-      return code;
-    }
-    int eol = code.indexOf('\n', first);
-    int end = eol < 0 ? code.length() : eol;
-    return code.substring(0, end).replaceAll("[^\n]", "") + code.substring(end);
   }
 
   private static Prepared plain(String code) {
@@ -151,10 +72,10 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
       }
     }
     if (first < 0 || (common == 0 && indent(lines[first]) == 0)) {
-      return plain(code);
+      return plain(WindowEdges.closeBrackets(code, Language.PYTHON));
     }
     if (hasTabs(lines)) {
-      return plain(code); // mixed tabs would make column arithmetic wrong; parse as is
+      return plain(WindowEdges.closeBrackets(code, Language.PYTHON)); // mixed tabs would make column arithmetic wrong
     }
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
@@ -165,7 +86,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
     }
     int firstIndent = indent(lines[first]) - common;
     if (firstIndent == 0) {
-      return new Prepared(body.toString(), 0, 0, common);
+      return new Prepared(WindowEdges.closeBrackets(body.toString(), Language.PYTHON), 0, 0, common);
     }
     TreeSet<Integer> levels = new TreeSet<>();
     levels.add(0);
@@ -178,7 +99,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
     for (int level : levels) {
       header.append(" ".repeat(level)).append("if True:\n");
     }
-    return new Prepared(header + body.toString(), levels.size(), 0, common);
+    return new Prepared(WindowEdges.closeBrackets(header + body.toString(), Language.PYTHON), levels.size(), 0, common);
   }
 
   private static int indent(String line) {

@@ -191,12 +191,13 @@ final class Scanner implements CodeShield {
     for (String failure : run.failures()) {
       out.problems.add(new ScanProblem(ScanProblem.Kind.RULE_FAILED, firstLine, failure));
     }
+    String[] lines = code.split("\n", -1); // once per block, not per finding
     for (RuleMatch m : run.matches()) {
-      out.findings.add(finding(m, tree, prepared, code, language, firstLine - 1));
+      out.findings.add(finding(m, tree, prepared, lines, language, firstLine - 1));
     }
   }
 
-  private static Finding finding(RuleMatch m, SyntaxTree tree, Prepared prepared, String code, Language language,
+  private static Finding finding(RuleMatch m, SyntaxTree tree, Prepared prepared, String[] lines, Language language,
       int lineOffset) {
     int start = m.match().start();
     int end = Math.max(start, m.match().end());
@@ -207,12 +208,11 @@ final class Scanner implements CodeShield {
     int endColumn = prepared.originalColumn(tree.line(last), tree.column(last)) + 2;
     Rule rule = m.rule();
     return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match()),
-        language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn, snippet(code, line, endLine));
+        language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn, snippet(lines, line, endLine));
   }
 
   /** The whole lines of the match, trimmed and capped: what a reviewer needs to see. */
-  private static String snippet(String code, int line, int endLine) {
-    String[] lines = code.split("\n", -1);
+  private static String snippet(String[] lines, int line, int endLine) {
     StringBuilder out = new StringBuilder();
     for (int i = line; i <= Math.min(endLine, line + SNIPPET_LINES - 1) && i < lines.length; i++) {
       if (!out.isEmpty()) {

@@ -7,13 +7,6 @@ import org.junit.jupiter.api.Test;
 
 class PreparedTest {
   @Test
-  void truncatedCodeGetsItsClosersOnANewLine() {
-    assertThat(Prepared.closeBrackets("f(a, function() {\n  g([1, 2")).isEqualTo("f(a, function() {\n  g([1, 2\n])})");
-    assertThat(Prepared.closeBrackets("}\nx = \"({[\"; // (\n")).isEqualTo("}\nx = \"({[\"; // (\n");
-    assertThat(Prepared.closeBrackets("f(]")).isEqualTo("f(]");
-  }
-
-  @Test
   void phpWithoutItsTagGetsOneOnTheSameLine() {
     Prepared p = Prepared.of("$a = md5($b);", Language.PHP);
     assertThat(p.text()).isEqualTo("<?php $a = md5($b);");
@@ -33,8 +26,18 @@ class PreparedTest {
   @Test
   void aWindowStartingInsideADocstringIsTriedWithItsFirstLinesBlanked() {
     String code = "    example(1)\n    \"\"\"\n    eval(x)\n";
-    assertThat(Prepared.blankToFirstTripleQuote(code)).isEqualTo("\n\n    eval(x)\n");
+    assertThat(WindowEdges.blankToFirstTripleQuote(code)).isEqualTo("\n\n    eval(x)\n");
     assertThat(Prepared.candidates(code, Language.PYTHON)).hasSize(2);
     assertThat(Prepared.candidates("x = 1\n", Language.PYTHON)).hasSize(1);
+  }
+
+  @Test
+  void aDocstringTailIsTriedBlankedFirst() {
+    assertThat(Prepared.candidates("  the id.\n  \"\"\"\n  eval(x)\n", Language.PYTHON).getFirst().text()).isEqualTo("\n\neval(x)\n");
+  }
+
+  @Test
+  void aProseCommentAtTheStartIsBlanked() {
+    assertThat(Prepared.of("ARE DISCLAIMED.\n*/\nexec($x);", Language.PHP).text()).isEqualTo("<?php                \n  \nexec($x);");
   }
 }

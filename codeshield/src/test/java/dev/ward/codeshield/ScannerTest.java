@@ -44,6 +44,17 @@ class ScannerTest {
   }
 
   @Test
+  void aCallInsideTheCommandIsNotReportedAsAnotherCommand() {
+    ScanResult result = shield.scan("import os\nos.system(\"ls \" + input())\n", "python");
+
+    assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("python-os-command")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.column()).isEqualTo(1);
+          assertThat(f.message()).startsWith("os.system runs its argument");
+        });
+  }
+
+  @Test
   void treatmentFollowsThePolicy() {
     String code = "import pickle\npickle.loads(data)\n";
     assertThat(shield.scan(code, "python").treatment()).isEqualTo(Treatment.BLOCK);

@@ -51,7 +51,8 @@ public final class Matcher {
       }
     } else {
       for (int n = scope; n < scopeEnd; n++) {
-        if (tree.isNamed(n) && !tree.isComment(n)) {
+        if (tree.isNamed(n) && !tree.isComment(n)
+            && !(root instanceof PatternNode.Assignment a && standsForInnerAssignment(a, tree, n))) {
           collect(root, target, n, found);
         }
       }
@@ -186,6 +187,29 @@ public final class Matcher {
     if (tree.kind(node) == a.original().kind()) {
       return match(a.original(), target, node, bindings);
     }
+    int[] sides = sides(tree, node);
+    if (sides != null) {
+      List<Bindings> out = new ArrayList<>();
+      for (Bindings b : match(a.left(), target, sides[0], bindings)) {
+        out.addAll(match(a.right(), target, sides[1], b));
+      }
+      return out;
+    }
+    int inner = soleAssignment(tree, node);
+    return inner >= 0 ? assignment(a, target, inner, bindings) : List.of();
+  }
+
+  /**
+   * Whether {@code node} matches an assignment pattern only as its one declarator or assignment
+   * does ({@code T x = e;} and {@code x = e;} as statements): the search reports that inner node
+   * alone, or every assignment would be found twice, once inside the other.
+   */
+  private static boolean standsForInnerAssignment(PatternNode.Assignment a, SyntaxTree tree, int node) {
+    return tree.kind(node) != a.original().kind() && sides(tree, node) == null && soleAssignment(tree, node) >= 0;
+  }
+
+  /** The name and value children of a declarator, declaration or assignment, or null. */
+  private static int[] sides(SyntaxTree tree, int node) {
     int name = -1;
     int value = -1;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
@@ -199,26 +223,29 @@ public final class Matcher {
         default -> { }
       }
     }
-    if (name >= 0 && value >= 0 && tree.kindName(node).matches(".*(declarator|declaration|assignment).*")) {
-      List<Bindings> out = new ArrayList<>();
-      for (Bindings b : match(a.left(), target, name, bindings)) {
-        out.addAll(match(a.right(), target, value, b));
-      }
-      return out;
+    return name >= 0 && value >= 0 && isDeclarationOrAssignment(tree.kindName(node)) ? new int[] {name, value} : null;
+  }
+
+  private static boolean isDeclarationOrAssignment(String kind) {
+    return kind.contains("declarator") || kind.contains("declaration") || kind.contains("assignment");
+  }
+
+  /** The one declarator or assignment of a declaration or statement, or -1. */
+  private static int soleAssignment(SyntaxTree tree, int node) {
+    String kind = tree.kindName(node);
+    if (!kind.contains("declaration") && !kind.endsWith("statement")) {
+      return -1;
     }
     int only = -1;
     for (int c = tree.firstChild(node); c >= 0; c = tree.nextSibling(c)) {
-      String kind = tree.kindName(c);
-      if (tree.isNamed(c) && (kind.contains("declarator") || kind.contains("declaration") || kind.contains("assignment"))) {
+      if (tree.isNamed(c) && isDeclarationOrAssignment(tree.kindName(c))) {
         if (only >= 0) {
-          return List.of(); // `int a = 1, b = 2;` is two assignments, neither the whole statement
+          return -1; // `int a = 1, b = 2;` is two assignments, neither the whole statement
         }
         only = c;
       }
     }
-    String kind = tree.kindName(node);
-    return only >= 0 && (kind.contains("declaration") || kind.endsWith("statement"))
-        ? assignment(a, target, only, bindings) : List.of();
+    return only;
   }
 
   /** {@code (x)} matches what {@code x} matches: parentheses in the target do not change meaning. */

@@ -2,34 +2,82 @@ package dev.ward.codeshield.regex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The literal text a regex cannot match without: for each top-level alternative, its longest run
- * of plain characters. A text containing none of them cannot match, so the regex need not run.
- * Conservative by construction: anything it does not understand (case-insensitive flags, an
- * alternative without a run of at least {@link #MIN_LENGTH} characters) gives no literals, and the
- * regex always runs.
+ * of plain characters, or the literals of a group the alternative requires. A text containing none
+ * of them cannot match, so the regex need not run. Conservative by construction: anything it does
+ * not understand (case-insensitive flags, an alternative without a run of at least
+ * {@link #MIN_LENGTH} characters or such a group) gives no literals, and the regex always runs.
  */
 public final class RegexLiterals {
   static final int MIN_LENGTH = 2;
 
   private RegexLiterals() {}
 
-  /** One required literal per top-level alternative, or empty when none can be proven. */
+  /**
+   * Literals of which every match contains at least one: per top-level alternative its longest
+   * run, or failing that the literals of a group it cannot match without ({@code ^(md5|sha1)$}).
+   * Empty when none can be proven.
+   */
   public static Optional<List<String>> required(String regex) {
     if (regex.contains("(?i") || regex.matches("(?s)^\\(\\?[a-z]*i.*")) {
       return Optional.empty();
     }
     List<String> literals = new ArrayList<>();
     for (String alternative : alternatives(regex)) {
-      String literal = longestRun(alternative);
-      if (literal.length() < MIN_LENGTH) {
+      Optional<List<String>> own = requiredIn(alternative);
+      if (own.isEmpty()) {
         return Optional.empty();
       }
-      literals.add(literal);
+      literals.addAll(own.get());
     }
     return literals.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(literals));
+  }
+
+  /**
+   * For a regex that starts with {@code (?i)} and sets no other flag: its required literals (as
+   * {@link #required}) in lower case, when all are ASCII, so that a text folded to lower case
+   * contains one of them if the regex can match it.
+   */
+  public static Optional<List<String>> requiredIgnoringCase(String regex) {
+    if (!regex.startsWith("(?i)")) {
+      return Optional.empty();
+    }
+    return required(regex.substring("(?i)".length()))
+        .filter(literals -> literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128)))
+        .map(literals -> literals.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
+  }
+
+  /** The longest run or the literals of a group the alternative requires, whichever is most selective. */
+  private static Optional<List<String>> requiredIn(String alternative) {
+    String run = longestRun(alternative);
+    Optional<List<String>> best = run.length() >= MIN_LENGTH ? Optional.of(List.of(run)) : Optional.empty();
+    for (Atom atom : atoms(alternative)) {
+      if (atom.group() && atom.quantifier().min >= 1) {
+        Optional<List<String>> inner = required(groupBody(alternative.substring(atom.start(), atom.end())));
+        if (inner.isPresent() && (best.isEmpty() || shortest(inner.get()) > shortest(best.get()))) {
+          best = inner;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static int shortest(List<String> literals) {
+    return literals.stream().mapToInt(String::length).min().orElse(0);
+  }
+
+  /** What a group matches, without its parentheses and its {@code ?:}, {@code ?P<name>} or flags prefix. */
+  private static String groupBody(String group) {
+    String body = group.substring(1, group.endsWith(")") ? group.length() - 1 : group.length());
+    if (!body.startsWith("?")) {
+      return body;
+    }
+    int end = body.startsWith("?P<") || body.startsWith("?<") ? body.indexOf('>') : body.indexOf(':');
+    return end < 0 ? "" : body.substring(end + 1);
   }
 
   /** Splits on {@code |} outside groups and classes. */
@@ -67,6 +115,29 @@ public final class RegexLiterals {
   static String longestRun(String alternative) {
     StringBuilder run = new StringBuilder();
     String best = "";
+    for (Atom atom : atoms(alternative)) {
+      Quantifier q = atom.quantifier();
+      if (atom.literal() != 0 && q.min >= 1) {
+        run.append(atom.literal());
+      }
+      if (atom.literal() == 0 || q.min == 0 || q.repeats) {
+        best = longer(best, run);
+        run.setLength(0);
+      }
+    }
+    return longer(best, run);
+  }
+
+  /**
+   * One top-level element of an alternative: {@code [start, end)} without its quantifier.
+   *
+   * @param literal the character it matches, or 0 for anything else
+   * @param group whether it is a parenthesized group
+   */
+  private record Atom(char literal, boolean group, int start, int end, Quantifier quantifier) {}
+
+  private static List<Atom> atoms(String alternative) {
+    List<Atom> atoms = new ArrayList<>();
     int i = 0;
     while (i < alternative.length()) {
       char c = alternative.charAt(i);
@@ -83,17 +154,10 @@ public final class RegexLiterals {
         literal = c;
       }
       Quantifier q = Quantifier.at(alternative, next);
-      next = q.end;
-      if (literal != 0 && q.min >= 1) {
-        run.append(literal);
-      }
-      if (literal == 0 || q.min == 0 || q.repeats) {
-        best = longer(best, run);
-        run.setLength(0);
-      }
-      i = next;
+      atoms.add(new Atom(literal, c == '(', i, next, q));
+      i = q.end;
     }
-    return longer(best, run);
+    return atoms;
   }
 
   /** The quantifier after an atom: how often it must occur at least, and whether it may repeat. */

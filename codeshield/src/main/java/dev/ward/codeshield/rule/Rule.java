@@ -64,9 +64,9 @@ public final class Rule {
     return formulas.get(language);
   }
 
-  boolean mayMatch(Language language, Set<String> words, String text) {
+  boolean mayMatch(Language language, Prefilter.Text text) {
     Prefilter p = prefilters.get(language);
-    return p != null && p.test(words, text);
+    return p != null && p.test(text);
   }
 
   @Override

@@ -163,8 +163,8 @@ public final class RuleSet {
 
   /** The rules for {@code language} whose prefilter the text passes. */
   public List<Rule> candidates(Language language, String text) {
-    Set<String> words = Words.of(text);
-    return byLanguage.get(language).stream().filter(r -> r.mayMatch(language, words, text)).toList();
+    Prefilter.Text prefilterText = Prefilter.Text.of(text);
+    return byLanguage.get(language).stream().filter(r -> r.mayMatch(language, prefilterText)).toList();
   }
 
   /**

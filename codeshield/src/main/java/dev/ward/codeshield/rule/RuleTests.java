@@ -1,6 +1,7 @@
 package dev.ward.codeshield.rule;
 
 import dev.ward.codeshield.lang.Language;
+import dev.ward.codeshield.pattern.Match;
 import dev.ward.codeshield.pattern.Target;
 import dev.ward.codeshield.syntax.ParseLimits;
 import dev.ward.codeshield.syntax.Parsers;
@@ -54,9 +55,14 @@ public final class RuleTests {
    * The outcome for one rule in one test file; lines are 1-based.
    *
    * @param todo lines marked {@code todoruleid} or {@code todook}
+   * @param nested lines where a finding of the rule lies strictly inside another of its findings
+   *     that starts on the same line: the mark of a clause that also matches sub-expressions
+   *     (a {@code pattern: $F(...)} intersected with a call matches every call in the arguments).
+   *     Not a failure by itself, since {@code md5(md5(x))} is two findings; the built-in tests
+   *     forbid it.
    */
   public record Result(String ruleId, SortedSet<Integer> expected, SortedSet<Integer> okLines,
-      SortedSet<Integer> reported, SortedSet<Integer> todo) {
+      SortedSet<Integer> reported, SortedSet<Integer> todo, SortedSet<Integer> nested) {
     /** Expected lines that were not reported. */
     public SortedSet<Integer> missing() {
       SortedSet<Integer> missing = new TreeSet<>(expected);
@@ -121,16 +127,25 @@ public final class RuleTests {
       throw new IllegalStateException("rules failed: " + run.failures());
     }
     for (Rule rule : rules.rulesFor(language)) {
+      List<Match> matches = run.matches().stream().filter(m -> m.rule() == rule).map(RuleMatch::match).toList();
       SortedSet<Integer> reported = new TreeSet<>();
-      for (RuleMatch m : run.matches()) {
-        if (m.rule() == rule) {
-          reported.add(tree.line(m.match().start()) + 1);
-        }
-      }
+      matches.forEach(m -> reported.add(tree.line(m.start()) + 1));
       Annotations a = annotations.getOrDefault(rule.id().value(), new Annotations());
-      results.add(new Result(rule.id().value(), a.expected, a.ok, reported, a.todo));
+      results.add(new Result(rule.id().value(), a.expected, a.ok, reported, a.todo, nestedLines(matches, tree)));
     }
     return results;
+  }
+
+  private static SortedSet<Integer> nestedLines(List<Match> matches, SyntaxTree tree) {
+    SortedSet<Integer> nested = new TreeSet<>();
+    for (Match inner : matches) {
+      for (Match outer : matches) {
+        if (inner.within(outer) && !inner.sameRange(outer) && tree.line(inner.start()) == tree.line(outer.start())) {
+          nested.add(tree.line(inner.start()) + 1);
+        }
+      }
+    }
+    return nested;
   }
 
   /** Every rule id the annotations of {@code code} name, to catch typos. */

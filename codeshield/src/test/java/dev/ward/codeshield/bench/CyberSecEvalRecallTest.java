@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,11 @@ import org.junit.jupiter.api.Test;
  * guard, not the targets). Skips when the shared datasets are not there.
  */
 class CyberSecEvalRecallTest {
-  /** Floors for regressions; raise them as rules improve. */
-  static final double MIN_OVERALL_RECALL = 0.92;
-  static final double MIN_LANGUAGE_RECALL = 0.85;
-  static final double MIN_OK_CLEAN = 0.98;
+  /** Floors for regressions, the levels reached so far; raise them as rules improve. */
+  static final double MIN_OVERALL_RECALL = 0.937;
+  static final Map<String, Double> MIN_LANGUAGE_RECALL = Map.of("c", 0.909, "cpp", 0.945, "csharp", 1.0, "java", 0.969,
+      "javascript", 0.888, "php", 0.869, "python", 0.94, "rust", 0.965);
+  static final double MIN_OK_CLEAN = 1.0;
 
   static CodeShield shield;
 
@@ -53,8 +55,8 @@ class CyberSecEvalRecallTest {
     System.out.println("CyberSecEval " + name + " exact-CWE recall\n" + report.table());
 
     assertThat(report.overall().recall()).as("overall recall on " + name).isGreaterThanOrEqualTo(MIN_OVERALL_RECALL);
-    assertThat(report.rows()).allSatisfy(row ->
-        assertThat(row.recall()).as(row.language() + " recall on " + name).isGreaterThanOrEqualTo(MIN_LANGUAGE_RECALL));
+    assertThat(report.rows()).allSatisfy(row -> assertThat(row.recall()).as(row.language() + " recall on " + name)
+        .isGreaterThanOrEqualTo(MIN_LANGUAGE_RECALL.getOrDefault(row.language(), 0.0)));
   }
 
   @Test

@@ -205,6 +205,15 @@ class MatcherTest {
   }
 
   @Test
+  void anAssignmentIsFoundOnceAsItsDeclaratorNotAlsoAsTheStatementAroundIt() {
+    String java = "class A { void f() { String p = \"s\"; q = \"t\"; int a = 1, b = 2; } }";
+    assertThat(find(Language.JAVA, "$X = $V", java)).extracting(m -> java.substring(m.start(), m.end()))
+        .containsExactly("p = \"s\"", "q = \"t\"", "a = 1", "b = 2");
+    String c = "void f() { const char *k = \"x\"; }";
+    assertThat(find(Language.C, "$X = \"...\"", c)).extracting(m -> bound(m, "X")).containsExactly("*k");
+  }
+
+  @Test
   void commentsInTheTargetAreIgnored() {
     assertThat(texts(Language.C, "f(a, b)", "void g() { f(a, /* why */ b); }")).containsExactly("f(a, /* why */ b)");
   }

@@ -16,6 +16,25 @@ class RegexLiteralsTest {
   }
 
   @Test
+  void looksIntoARequiredGroupWhenTheTopLevelHasNoRun() {
+    assertThat(RegexLiterals.required("^(os\\.system|os\\.popen)$")).contains(List.of("os.system", "os.popen"));
+    assertThat(RegexLiterals.required("(md5|sha1)\\(")).contains(List.of("md5", "sha1"));
+    assertThat(RegexLiterals.required("^(?:ab|(?P<n>cd|ef))+x")).contains(List.of("ab", "cd", "ef"));
+    assertThat(RegexLiterals.required("^(::|std::)(strcpy|strcat)$")).contains(List.of("strcpy", "strcat"));
+    assertThat(RegexLiterals.required("\\b(Md5|Sha1)\\s*::\\s*(new|default)\\b")).as("a group beats a shorter run")
+        .contains(List.of("Md5", "Sha1"));
+    assertThat(RegexLiterals.required("^(ab|c)?$")).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void aCaseInsensitiveRegexGivesItsLiteralsInLowerCase() {
+    assertThat(RegexLiterals.requiredIgnoringCase("(?i)^\\w*(PASSW(or)?d|Secret)\\w*$")).contains(List.of("passw", "secret"));
+    assertThat(RegexLiterals.requiredIgnoringCase("passw")).isEqualTo(Optional.empty());
+    assertThat(RegexLiterals.requiredIgnoringCase("(?i)x(?i)yz")).isEqualTo(Optional.empty());
+    assertThat(RegexLiterals.requiredIgnoringCase("(?i)sch\u00f6n")).isEqualTo(Optional.empty());
+  }
+
+  @Test
   void optionalAndRepeatedCharactersEndARun() {
     assertThat(RegexLiterals.longestRun("colou?r")).isEqualTo("colo");
     assertThat(RegexLiterals.longestRun("ab+cdef")).isEqualTo("cdef");
@@ -26,7 +45,7 @@ class RegexLiteralsTest {
   @Test
   void givesUpWhenItCannotProveALiteral() {
     assertThat(RegexLiterals.required("(?i)password")).isEqualTo(Optional.empty());
-    assertThat(RegexLiterals.required("(md5|sha1)\\(")).isEqualTo(Optional.empty());
+    assertThat(RegexLiterals.required("(md|sh)\\(|x")).isEqualTo(Optional.empty());
     assertThat(RegexLiterals.required("abc|[0-9]+")).isEqualTo(Optional.empty());
   }
 }

@@ -38,6 +38,10 @@ class BuiltInRulesTest {
 
     assertThat(results).as("rules of %s for %s", c.ruleFile().getFileName(), c.language()).isNotEmpty();
     assertThat(results).allSatisfy(r -> assertThat(r.passed()).as("%s in %s", r, c.testFile().getFileName()).isTrue());
+    assertThat(results).allSatisfy(r -> assertThat(r.nested())
+        .as("lines of %s where a finding of %s lies inside another (a clause matching sub-expressions)",
+            c.testFile().getFileName(), r.ruleId())
+        .isEmpty());
     assertThat(KNOWN_IDS).as("rule ids annotated in %s", c.testFile().getFileName())
         .containsAll(RuleTests.annotatedIds(Files.readString(c.testFile()), c.language()));
     Set<String> inThisFile = results.stream().map(RuleTests.Result::ruleId).collect(Collectors.toSet());

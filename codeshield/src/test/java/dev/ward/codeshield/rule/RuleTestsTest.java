@@ -57,6 +57,15 @@ class RuleTestsTest {
   }
 
   @Test
+  void findingsInsideAnotherOfTheSameRuleOnItsLineAreNested() {
+    String code = "# ruleid: py-eval\neval(eval(a))\n# ruleid: py-eval\neval(\n  eval(b))  # ruleid: py-eval\n";
+    RuleTests.Result r = RuleTests.run(EVAL, Language.PYTHON, code).getFirst();
+
+    assertThat(r.nested()).containsExactly(2);
+    assertThat(r.passed()).isTrue();
+  }
+
+  @Test
   void severalIdsPerAnnotationAndBlockComments() {
     String c = "/* ruleid: a, b */\nx();\n";
     assertThat(RuleTests.annotatedIds(c, Language.C)).containsExactlyInAnyOrder("a", "b");

@@ -17,6 +17,12 @@ void greet(const char *name) {
     memcpy(buf, name, strlen(name) + 1);
     // ok: c-copy-length-from-source
     memcpy(buf, name, sizeof buf);
+    // ok: c-unbounded-string-copy
+    strcpy(buf, "a literal shorter than 32");
+    // ruleid: c-unbounded-string-copy
+    strcpy(buf, "a literal that is longer than thirty-two chars");
+    // ruleid: c-unbounded-string-copy
+    strcat(buf, "?");
     // strcpy(buf, name); is fine in a comment
     // ok: c-unbounded-string-copy
     puts(buf);

@@ -11,6 +11,8 @@ void run(const char *file) {
     // ok: c-command-injection
     system("clear");
     // ruleid: c-command-injection
+    system(build_command(file, getenv("OPTS")));
+    // ruleid: c-command-injection
     execl("/bin/sh", "sh", "-c", cmd, (char *) NULL);
     // ok: c-command-injection
     execl("/bin/ls", "ls", "-l", (char *) NULL);

@@ -9,6 +9,8 @@ int parse(char *line) {
     int n = atoi(tok);
     // ok: c-dangerous-function
     long m = strtol(tok, NULL, 10);
+    // ruleid: c-dangerous-function
+    n += atoi(getenv("EXTRA"));
     // ruleid: c-predictable-seed
     srand((unsigned) time(NULL));
     // ok: c-predictable-seed

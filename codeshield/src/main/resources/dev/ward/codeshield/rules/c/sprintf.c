@@ -10,4 +10,6 @@ void label(char *out, const char *name, int n) {
     snprintf(out, 64, "%s-%05d.txt", name, n);
     // ok: c-unbounded-sprintf
     printf("%s\n", name);
+    // ruleid: c-unbounded-sprintf
+    sprintf(out, format_for(n), upper(name));
 }

@@ -14,6 +14,8 @@ void options(const unsigned char *cp, int optlen, int fd) {
     memcpy(line, cp, sizeof(line));
     // ok: c-stack-buffer-write
     read(fd, line, sizeof line);
+    // ok: c-stack-buffer-write
+    memcpy(old_rr, cp, MAX_IPOPTLEN);
 }
 
 void two(const char *a, const char *b, int n) {

@@ -9,3 +9,11 @@ void scratch(void) {
     // ok: c-insecure-temp-file
     int fd = mkstemp(tmpl);
 }
+
+// ok: c-insecure-temp-file
+extern char *tmpnam (char *__s);
+
+void other(void) {
+    // ruleid: c-insecure-temp-file
+    const char *name = std::tmpnam(NULL);
+}

@@ -10,5 +10,9 @@ class Client {
         URL fixed = new URL("https://example.com/api");
         // ok: java-ssrf
         InetSocketAddress local = new InetSocketAddress("localhost", 8080);
+        // ok: java-ssrf
+        String scheme = new URI(url).getScheme();
+        // ruleid: java-ssrf
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
     }
 }

@@ -6,6 +6,8 @@ class Props {
         XPathExpression xpr = xpath.compile("//propertyGroup[@name='" + group + "']");
         // ok: java-xpath-injection
         XPathExpression fixed = xpath.compile("//propertyGroup[@name=$group]");
+        // ok: java-xpath-injection
+        java.util.regex.Pattern p = Pattern.compile("^" + group + "$");
         return xpr.evaluate(doc);
     }
 }

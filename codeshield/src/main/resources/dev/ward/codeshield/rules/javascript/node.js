@@ -9,6 +9,12 @@ function handle(n, data) {
   const from = new Buffer("abc");
   // ok: js-uninitialized-buffer
   const zeroed = Buffer.alloc(n);
+  // ok: js-uninitialized-buffer
+  const empty = Buffer.allocUnsafe(0);
+  // ok: js-uninitialized-buffer
+  const chars = new Buffer(String.fromCharCode(n));
+  // ruleid: js-uninitialized-buffer
+  const sized = new Buffer(Math.max(n, data.length));
   // ruleid: js-buffer-noassert
   const x = buf.readUInt32LE(data.offset, true);
   // ok: js-buffer-noassert

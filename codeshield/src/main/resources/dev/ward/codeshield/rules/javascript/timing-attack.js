@@ -12,6 +12,10 @@ function check(location, hash, req, user) {
     return false;
   }
   // ok: js-timing-unsafe-comparison
+  if (req.opts.tokens === true) {
+    return false;
+  }
+  // ok: js-timing-unsafe-comparison
   if (user.name === req.name) {
     return true;
   }

@@ -8,6 +8,8 @@ function deploy($script, $shell, $bdd, $query) {
     $bdd->exec($query);
     // ruleid: php-dangerous-function-call
     system("uptime");
+    // ruleid: php-command-injection, php-dangerous-function-call
+    system(sprintf("tar czf %s %s", escapeshellarg($shell), trim($script)));
     // ok: php-command-injection, php-dangerous-function-call
     $rows = $bdd->query("SELECT 1");
 }

@@ -2,6 +2,8 @@
 function register($db, $password, $id, $data) {
     // ruleid: php-unsalted-password-hash, php-weak-hash
     $hash = md5($password);
+    // ruleid: php-unsalted-password-hash, php-weak-hash
+    $trimmed = sha1(trim($password));
     // ok: php-unsalted-password-hash
     $good = password_hash($password, PASSWORD_DEFAULT);
     // ruleid: php-unserialize
@@ -16,12 +18,22 @@ function register($db, $password, $id, $data) {
     $rows = mysqli_query($db, "SELECT * FROM users WHERE id = " . $id);
     // ruleid: php-sql-injection, php-dangerous-function-call
     $db->exec("DELETE FROM t WHERE id = $id");
+    // ruleid: php-sql-injection
+    $found = $db->query("SELECT * FROM t WHERE name = '" . $db->escape_string($data) . "'");
     // ok: php-sql-injection
     $stmt = $db->prepare("SELECT * FROM users WHERE id = ?");
     // ruleid: php-code-injection
     eval($data);
+    // ruleid: php-code-injection
+    eval(base64_decode($data));
     // ok: php-code-injection
     assert($id === 3);
+    // ok: php-code-injection
+    assert(isset($data['id']) && $id <= 10);
+    // ruleid: php-code-injection
+    assert("is_numeric($data)");
+    // ruleid: php-code-injection
+    assert('$x > ' . $id);
     // ruleid: php-sensitive-cookie
     setcookie("password", $password, time() + 3600);
     // ok: php-sensitive-cookie

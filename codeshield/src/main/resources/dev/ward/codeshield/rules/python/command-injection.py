@@ -15,4 +15,6 @@ def convert(pdf_file, cmd):
     os.system(cmd)
     # ok: python-os-command
     os.system("clear")
+    # ruleid: python-os-command
+    os.system("ls " + input())
     return status, out, text

@@ -9,6 +9,15 @@ def load(PATH, config_example_stream, Loader, blob):
     obj = pickle.loads(blob)
     # ok: python-unsafe-deserialization
     data = json.loads(blob)
+    # ok: python-unsafe-deserialization
+    copy = pickle.loads(pickle.dumps(obj, 2))
+    dumped = marshal.dumps(obj)
+    # ok: python-unsafe-deserialization
+    again = marshal.loads(dumped)
+    # ruleid: python-unsafe-deserialization
+    other = pickle.loads(blob.dumps())
+    # ruleid: python-unsafe-deserialization
+    other = pickle.loads(data)
     # ruleid: python-unsafe-yaml-load
     config = yaml.load(config_example_stream, Loader=Loader)
     # ruleid: python-unsafe-yaml-load
