@@ -183,7 +183,7 @@ final class Scanner implements CodeShield {
       out.problems.add(new ScanProblem(kind, firstLine, language + " block not scanned: " + e.getMessage()));
       return;
     }
-    RuleSet.Run run = RuleSet.run(candidates, new Target(tree), deadline);
+    RuleSet.Run run = evaluate(candidates, tree, deadline);
     if (run.timedOut()) {
       out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, firstLine, language
           + " block: scan stopped after " + limits.scanTimeout().toMillis() + " ms; findings may be incomplete"));
@@ -195,6 +195,42 @@ final class Scanner implements CodeShield {
     for (RuleMatch m : run.matches()) {
       out.findings.add(finding(m, tree, prepared, lines, language, firstLine - 1));
     }
+  }
+
+  /**
+   * Matching recurses along the tree, so hostile nesting (thousands of brackets) would overflow
+   * an ordinary thread's stack and lose the block's findings. Deep trees are matched on a thread
+   * whose stack is sized for them; the stack is reserved, not committed, so it costs address
+   * space only.
+   */
+  private static RuleSet.Run evaluate(List<Rule> candidates, SyntaxTree tree, long deadline) {
+    if (tree.depth() <= SHALLOW_DEPTH) {
+      return RuleSet.run(candidates, new Target(tree), deadline);
+    }
+    RuleSet.Run[] run = new RuleSet.Run[1];
+    Throwable[] failure = new Throwable[1];
+    Thread deep = new Thread(null, () -> {
+      try {
+        run[0] = RuleSet.run(candidates, new Target(tree), deadline);
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "ward-deep-scan", DEEP_STACK_BYTES);
+    deep.start();
+    try {
+      deep.join();
+    } catch (InterruptedException e) {
+      deep.interrupt();
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.CancellationException("interrupted while scanning");
+    }
+    if (failure[0] instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    return run[0];
   }
 
   private static Finding finding(RuleMatch m, SyntaxTree tree, Prepared prepared, String[] lines, Language language,
@@ -223,6 +259,10 @@ final class Scanner implements CodeShield {
     String text = out.toString().strip();
     return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text;
   }
+
+  /** Trees up to this depth are matched on the caller's thread. */
+  private static final int SHALLOW_DEPTH = 1_000;
+  private static final long DEEP_STACK_BYTES = 1L << 30;
 
   private final class Collector {
     final List<Finding> findings = new ArrayList<>();

@@ -133,6 +133,16 @@ class ScannerTest {
   }
 
   @Test
+  void deepNestingCannotHideAFinding() {
+    String hidden = "import os\nos.system(" + "(".repeat(50_000) + "input()" + ")".repeat(50_000) + ")\n";
+
+    ScanResult result = shield.scan(hidden, "python");
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.findings()).extracting(Finding::ruleId).contains("python-os-command");
+  }
+
+  @Test
   void garbageInEveryLanguageNeverThrows() {
     java.util.Random random = new java.util.Random(5);
     String alphabet = "{}()[];,.\"'`$#/*\\<>=+-!?:@ \n\tabcXYZ019_éλ😀";

@@ -23,6 +23,7 @@ public final class SyntaxTree {
   private final short[] field;
   private final int[] lineStarts;
   private final boolean hasError;
+  private final int depth;
 
   SyntaxTree(Grammar grammar, String text, int size, int[] kind, int[] start, int[] end,
       int[] subtreeEnd, int[] parent, short[] field, boolean missingTokens) {
@@ -41,6 +42,23 @@ public final class SyntaxTree {
       error = kind[n] == grammar.errorKind();
     }
     this.hasError = error;
+    this.depth = depth(parent, size);
+  }
+
+  /** Nodes come in pre-order, so a parent's depth is known before its children's. */
+  private static int depth(int[] parent, int size) {
+    int[] depths = new int[size];
+    int deepest = 0;
+    for (int n = 0; n < size; n++) {
+      depths[n] = parent[n] < 0 ? 0 : depths[parent[n]] + 1;
+      deepest = Math.max(deepest, depths[n]);
+    }
+    return deepest;
+  }
+
+  /** The longest path from the root to a leaf, in edges. */
+  public int depth() {
+    return depth;
   }
 
   public Grammar grammar() {
