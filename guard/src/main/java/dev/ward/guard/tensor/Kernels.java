@@ -49,15 +49,28 @@ final class Kernels {
     return Float.float16ToFloat(src.get(SHORT_LE, at));
   }
 
+  /**
+   * The eight sub-block multipliers ({@code d * scale}) and offsets ({@code dmin * min}) of a
+   * Q4_K or Q5_K super-block, whose header is {@code f16 d | f16 dmin | u8 scales[12]}.
+   */
+  static void subBlockScales(MemorySegment src, long block, float[] multipliers, float[] offsets) {
+    float d = f16(src, block);
+    float dmin = f16(src, block + 2);
+    for (int j = 0; j < 8; j++) {
+      multipliers[j] = d * scaleK4(src, block + 4, j);
+      offsets[j] = dmin * minK4(src, block + 4, j);
+    }
+  }
+
   /** The 6-bit scale and min of sub-block {@code j} from the 12 packed bytes of Q4_K / Q5_K. */
-  static int scaleK4(MemorySegment src, long scales, int j) {
+  private static int scaleK4(MemorySegment src, long scales, int j) {
     if (j < 4) {
       return byteAt(src, scales + j) & 63;
     }
     return (byteAt(src, scales + j + 4) & 0xF) | ((byteAt(src, scales + j - 4) >> 6) << 4);
   }
 
-  static int minK4(MemorySegment src, long scales, int j) {
+  private static int minK4(MemorySegment src, long scales, int j) {
     if (j < 4) {
       return byteAt(src, scales + j + 4) & 63;
     }

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Q4_K: super-blocks of 256 values in 8 sub-blocks of 32, 144 bytes:
  * {@code f16 d | f16 dmin | u8 scales[12] | u8 qs[128]}. The 12 scale bytes pack a 6-bit scale
- * and a 6-bit min per sub-block ({@link Kernels#scaleK4}). Each 32 bytes of {@code qs} hold two
+ * and a 6-bit min per sub-block ({@link Kernels#subBlockScales}). Each 32 bytes of {@code qs} hold two
  * sub-blocks: low nibbles the first, high nibbles the second. Value = d * scale * q - dmin * min.
  */
 final class Q4KKernel implements RowKernel {
@@ -22,18 +22,18 @@ final class Q4KKernel implements RowKernel {
   @Override
   public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     int lanes = Kernels.F.length();
+    float[] multipliers = new float[8];
+    float[] offsets = new float[8];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      float dmin = Kernels.f16(src, block + 2);
-      long scales = block + 4;
+      Kernels.subBlockScales(src, block, multipliers, offsets);
       long qs = block + 16;
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(src, scales, 2 * c);
-        float m1 = dmin * Kernels.minK4(src, scales, 2 * c);
-        float d2 = d * Kernels.scaleK4(src, scales, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(src, scales, 2 * c + 1);
+        float d1 = multipliers[2 * c];
+        float m1 = offsets[2 * c];
+        float d2 = multipliers[2 * c + 1];
+        float m2 = offsets[2 * c + 1];
         for (int l = 0; l < 32; l += lanes) {
           ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
           Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1).intoArray(dst, out + c * 64 + l);
@@ -46,18 +46,18 @@ final class Q4KKernel implements RowKernel {
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
+    float[] multipliers = new float[8];
+    float[] offsets = new float[8];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      float dmin = Kernels.f16(src, block + 2);
-      long scales = block + 4;
+      Kernels.subBlockScales(src, block, multipliers, offsets);
       long qs = block + 16;
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(src, scales, 2 * c);
-        float m1 = dmin * Kernels.minK4(src, scales, 2 * c);
-        float d2 = d * Kernels.scaleK4(src, scales, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(src, scales, 2 * c + 1);
+        float d1 = multipliers[2 * c];
+        float m1 = offsets[2 * c];
+        float d2 = multipliers[2 * c + 1];
+        float m2 = offsets[2 * c + 1];
         for (int l = 0; l < 32; l++) {
           int q = Kernels.byteAt(src, qs + c * 32 + l);
           dst[out + c * 64 + l] = d1 * (q & 0xF) - m1;

@@ -22,19 +22,19 @@ final class Q5KKernel implements RowKernel {
   @Override
   public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     int lanes = Kernels.F.length();
+    float[] multipliers = new float[8];
+    float[] offsets = new float[8];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      float dmin = Kernels.f16(src, block + 2);
-      long scales = block + 4;
+      Kernels.subBlockScales(src, block, multipliers, offsets);
       long qh = block + 16;
       long qs = block + 48;
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(src, scales, 2 * c);
-        float m1 = dmin * Kernels.minK4(src, scales, 2 * c);
-        float d2 = d * Kernels.scaleK4(src, scales, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(src, scales, 2 * c + 1);
+        float d1 = multipliers[2 * c];
+        float m1 = offsets[2 * c];
+        float d2 = multipliers[2 * c + 1];
+        float m2 = offsets[2 * c + 1];
         for (int l = 0; l < 32; l += lanes) {
           ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
           ByteVector h = Kernels.bytes(src, qh + l);
@@ -53,19 +53,19 @@ final class Q5KKernel implements RowKernel {
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
+    float[] multipliers = new float[8];
+    float[] offsets = new float[8];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      float dmin = Kernels.f16(src, block + 2);
-      long scales = block + 4;
+      Kernels.subBlockScales(src, block, multipliers, offsets);
       long qh = block + 16;
       long qs = block + 48;
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(src, scales, 2 * c);
-        float m1 = dmin * Kernels.minK4(src, scales, 2 * c);
-        float d2 = d * Kernels.scaleK4(src, scales, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(src, scales, 2 * c + 1);
+        float d1 = multipliers[2 * c];
+        float m1 = offsets[2 * c];
+        float d2 = multipliers[2 * c + 1];
+        float m2 = offsets[2 * c + 1];
         for (int l = 0; l < 32; l++) {
           int q = Kernels.byteAt(src, qs + c * 32 + l);
           int h = Kernels.byteAt(src, qh + l);
