@@ -54,7 +54,7 @@ final class GenerateCommand implements Runnable {
       throw new UsageException(e.getMessage());
     }
     try (LlamaModel loaded = model.load()) {
-      Tokenizer tokenizer = ModelOptions.tokenizer(loaded);
+      Tokenizer tokenizer = Tokenizer.fromGguf(loaded.file());
       int[] encoded = tokenizer.encode(prompt, true);
       int[] tokens = encoded;
       if (encoded.length == 0 || encoded[0] != tokenizer.bos()) {

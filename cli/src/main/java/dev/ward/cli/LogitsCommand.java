@@ -48,7 +48,7 @@ final class LogitsCommand implements Runnable {
     List<String> prompts = Json.read(WardCommand.stdin(spec), new TypeReference<List<String>>() {},
         "a JSON array of prompts");
     try (LlamaModel loaded = model.load()) {
-      Tokenizer tokenizer = ModelOptions.tokenizer(loaded);
+      Tokenizer tokenizer = Tokenizer.fromGguf(loaded.file());
       List<Integer> probeIds = probes == null ? GUARD_PROBES : probes;
       for (int id : probeIds) {
         if (id < 0 || id >= loaded.vocabularySize()) {

@@ -1,8 +1,6 @@
 package dev.ward.cli;
 
-import dev.ward.guard.gguf.GgufException;
 import dev.ward.guard.model.LlamaModel;
-import dev.ward.guard.tokenizer.Tokenizer;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -28,12 +26,4 @@ final class ModelOptions {
     return LlamaModel.load(model, threads());
   }
 
-  /** The model file's own vocabulary; a broken one is a usage error naming the file. */
-  static Tokenizer tokenizer(LlamaModel model) {
-    try {
-      return Tokenizer.fromGguf(model.file().metadata());
-    } catch (IllegalArgumentException e) {
-      throw new GgufException(model.file().source() + ": " + e.getMessage());
-    }
-  }
 }

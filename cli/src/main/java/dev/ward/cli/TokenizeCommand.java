@@ -1,7 +1,6 @@
 package dev.ward.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.ward.guard.gguf.GgufException;
 import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.tokenizer.Tokenizer;
 import java.io.IOException;
@@ -56,9 +55,7 @@ final class TokenizeCommand implements Runnable {
   private Tokenizer load() {
     if (source.model != null) {
       try (GgufFile file = GgufFile.open(source.model)) {
-        return Tokenizer.fromGguf(file.metadata());
-      } catch (IllegalArgumentException e) {
-        throw new GgufException(source.model + ": " + e.getMessage());
+        return Tokenizer.fromGguf(file);
       }
     }
     try {

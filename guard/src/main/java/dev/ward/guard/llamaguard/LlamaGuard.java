@@ -3,7 +3,6 @@ package dev.ward.guard.llamaguard;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import dev.ward.guard.gguf.GgufException;
 import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guard.tokenizer.Tokenizer;
@@ -83,12 +82,7 @@ public final class LlamaGuard implements AutoCloseable {
   public static LlamaGuard of(LlamaModel model, Options options) {
     try {
       GgufFile file = model.file();
-      Tokenizer tokenizer;
-      try {
-        tokenizer = Tokenizer.fromGguf(file.metadata());
-      } catch (IllegalArgumentException e) {
-        throw new GgufException(file.source() + ": " + e.getMessage());
-      }
+      Tokenizer tokenizer = Tokenizer.fromGguf(file);
       PromptFormat format = options.format().or(() -> PromptFormat.detect(file.metadata()))
           .orElseThrow(() -> new IllegalArgumentException(file.source() + ": the model declares "
               + "no Llama Guard chat template or name; choose a format (llama-guard-2 or llama-guard-3)"));

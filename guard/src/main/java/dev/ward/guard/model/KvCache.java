@@ -23,10 +23,10 @@ final class KvCache {
     this.values = new float[layers][capacity * kvDim];
   }
 
-  private KvCache(KvCache source, int length) {
+  private KvCache(KvCache source, int capacity) {
     this.kvDim = source.kvDim;
     this.maxPositions = source.maxPositions;
-    this.capacity = Math.max(length, 1);
+    this.capacity = Math.max(capacity, 1);
     this.keys = new float[source.keys.length][];
     this.values = new float[source.values.length][];
     for (int layer = 0; layer < keys.length; layer++) {
@@ -35,9 +35,12 @@ final class KvCache {
     }
   }
 
-  /** A copy of the first {@code length} positions. */
-  KvCache copy(int length) {
-    return new KvCache(this, length);
+  /**
+   * A copy of the first {@code length} positions with room for {@code headroom} more, so that a
+   * sequence resumed from a snapshot does not copy its cache again on its first step.
+   */
+  KvCache copy(int length, int headroom) {
+    return new KvCache(this, (int) Math.min(maxPositions, (long) length + headroom));
   }
 
   void ensureCapacity(int positions) {

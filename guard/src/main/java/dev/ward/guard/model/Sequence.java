@@ -149,7 +149,7 @@ public final class Sequence {
 
   /** A copy of this sequence's state, from which new sequences can continue. */
   public Snapshot snapshot() {
-    return new Snapshot(model, cache.copy(position), position);
+    return new Snapshot(model, cache.copy(position, 0), position);
   }
 
   /** Saved sequence state: the KV cache of a prompt prefix, reused by many sequences. */
@@ -170,7 +170,7 @@ public final class Sequence {
 
     /** A new sequence positioned after the snapshot's tokens; the snapshot stays unchanged. */
     public Sequence resume() {
-      return new Sequence(model, cache.copy(length), length);
+      return new Sequence(model, cache.copy(length, MAX_ROWS), length);
     }
 
     public long bytes() {

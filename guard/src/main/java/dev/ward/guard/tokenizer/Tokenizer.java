@@ -1,5 +1,7 @@
 package dev.ward.guard.tokenizer;
 
+import dev.ward.guard.gguf.GgufException;
+import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.gguf.GgufMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +108,18 @@ public final class Tokenizer {
    */
   public static Tokenizer fromGguf(GgufMetadata metadata) {
     return GgufVocabulary.tokenizer(metadata);
+  }
+
+  /**
+   * The tokenizer of an open model file; a vocabulary Ward cannot use is a {@link GgufException}
+   * naming the file, like every other problem with it.
+   */
+  public static Tokenizer fromGguf(GgufFile file) {
+    try {
+      return fromGguf(file.metadata());
+    } catch (IllegalArgumentException e) {
+      throw new GgufException(file.source() + ": " + e.getMessage());
+    }
   }
 
   /**
