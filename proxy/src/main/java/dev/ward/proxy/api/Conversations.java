@@ -1,0 +1,230 @@
+package dev.ward.proxy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ward.guardrails.Chat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns each API's conversation into a {@link Chat}: what the guard sees of a request. Nothing
+ * the model reads is left out silently: every part becomes text or a placeholder.
+ *
+ * <table>
+ *   <caption>What the guard sees</caption>
+ *   <tr><th>part</th><th>OpenAI chat</th><th>Anthropic messages</th></tr>
+ *   <tr><td>system prompt</td><td>{@code system} and {@code developer} messages</td>
+ *       <td>top-level {@code system} (string or text blocks)</td></tr>
+ *   <tr><td>text</td><td>string content, {@code text} and {@code refusal} parts</td>
+ *       <td>string content, {@code text} blocks</td></tr>
+ *   <tr><td>images, audio, files</td><td>{@code [image]}, {@code [audio]}, {@code [file]}</td>
+ *       <td>{@code [image]}, {@code [document]}</td></tr>
+ *   <tr><td>tool calls</td><td>{@code [tool call] name: arguments} (assistant text)</td>
+ *       <td>{@code tool_use}: {@code [tool call] name: input} (assistant text)</td></tr>
+ *   <tr><td>tool results</td><td>{@code tool}/{@code function} messages, named by the call</td>
+ *       <td>{@code tool_result} blocks, named by the call</td></tr>
+ *   <tr><td>thinking</td><td>n/a</td><td>not seen ({@code thinking} blocks are the model's own
+ *       earlier reasoning, signed by the API)</td></tr>
+ *   <tr><td>tool definitions</td><td colspan="2">not seen: they are the developer's, not the user's</td></tr>
+ * </table>
+ *
+ * <p>Consecutive messages of one side are then merged by the guardrails library (see {@link Chat}).
+ * Legacy completions: the {@code prompt} (a string, or strings joined by blank lines) is one user
+ * turn; prompts given as token ids cannot be read and are refused.
+ */
+final class Conversations {
+  private Conversations() {}
+
+  static Chat openAi(JsonNode body) {
+    JsonNode messages = body.get("messages");
+    if (messages == null || !messages.isArray()) {
+      throw new BadRequestException("'messages' must be an array");
+    }
+    Map<String, String> toolNames = new HashMap<>();
+    List<Chat.Message> chat = new ArrayList<>();
+    int index = 0;
+    for (JsonNode message : messages) {
+      String at = "messages[" + index++ + "]";
+      if (!message.isObject()) {
+        throw new BadRequestException(at + " must be an object");
+      }
+      String role = text(message.get("role"), at + ".role");
+      String content = openAiContent(message.get("content"), at + ".content");
+      switch (role) {
+        case "system", "developer" -> chat.add(Chat.system(content));
+        case "user" -> chat.add(Chat.user(content));
+        case "assistant" -> chat.add(Chat.assistant(join(content, openAiToolCalls(message, toolNames))));
+        case "tool" -> chat.add(Chat.tool(toolNames.getOrDefault(
+            message.path("tool_call_id").asText(""), null), content));
+        case "function" -> chat.add(Chat.tool(message.path("name").asText(null), content));
+        default -> throw new BadRequestException(at + ".role: unknown role '" + role
+            + "'; expected system, developer, user, assistant or tool");
+      }
+    }
+    return new Chat(chat);
+  }
+
+  private static String openAiToolCalls(JsonNode message, Map<String, String> toolNames) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode call : message.path("tool_calls")) {
+      JsonNode function = call.path("function");
+      String name = function.path("name").asText("");
+      toolNames.put(call.path("id").asText(""), name);
+      appendLine(text, toolCall(name, function.path("arguments").asText("")));
+    }
+    JsonNode legacy = message.get("function_call");
+    if (legacy != null && legacy.isObject()) {
+      appendLine(text, toolCall(legacy.path("name").asText(""), legacy.path("arguments").asText("")));
+    }
+    return text.toString();
+  }
+
+  private static String openAiContent(JsonNode content, String at) {
+    if (content == null || content.isNull()) {
+      return "";
+    }
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    if (!content.isArray()) {
+      throw new BadRequestException(at + " must be a string or an array of parts");
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : content) {
+      String type = part.path("type").asText("");
+      switch (type) {
+        case "text" -> appendLine(text, part.path("text").asText(""));
+        case "refusal" -> appendLine(text, part.path("refusal").asText(""));
+        case "image_url", "image" -> appendLine(text, "[image]");
+        case "input_audio", "audio" -> appendLine(text, "[audio]");
+        case "file" -> appendLine(text, "[file]");
+        default -> appendLine(text, "[" + (type.isEmpty() ? "part" : type) + "]");
+      }
+    }
+    return text.toString();
+  }
+
+  static Chat anthropic(JsonNode body) {
+    List<Chat.Message> chat = new ArrayList<>();
+    JsonNode system = body.get("system");
+    if (system != null && !system.isNull()) {
+      chat.add(Chat.system(anthropicText(system, "system", new ArrayList<>(), Map.of())));
+    }
+    JsonNode messages = body.get("messages");
+    if (messages == null || !messages.isArray()) {
+      throw new BadRequestException("'messages' must be an array");
+    }
+    Map<String, String> toolNames = new HashMap<>();
+    int index = 0;
+    for (JsonNode message : messages) {
+      String at = "messages[" + index++ + "]";
+      if (!message.isObject()) {
+        throw new BadRequestException(at + " must be an object");
+      }
+      String role = text(message.get("role"), at + ".role");
+      List<Chat.Message> toolResults = new ArrayList<>();
+      switch (role) {
+        case "user" -> {
+          String text = anthropicText(message.get("content"), at + ".content", toolResults, toolNames);
+          chat.addAll(toolResults);
+          if (!text.isEmpty() || toolResults.isEmpty()) {
+            chat.add(Chat.user(text));
+          }
+        }
+        case "assistant" -> {
+          recordToolNames(message.get("content"), toolNames);
+          chat.add(Chat.assistant(anthropicText(message.get("content"), at + ".content",
+              toolResults, toolNames)));
+        }
+        default -> throw new BadRequestException(at + ".role: unknown role '" + role
+            + "'; expected user or assistant");
+      }
+    }
+    return new Chat(chat);
+  }
+
+  private static void recordToolNames(JsonNode content, Map<String, String> toolNames) {
+    if (content != null && content.isArray()) {
+      for (JsonNode block : content) {
+        if ("tool_use".equals(block.path("type").asText())) {
+          toolNames.put(block.path("id").asText(""), block.path("name").asText(""));
+        }
+      }
+    }
+  }
+
+  /** The text of Anthropic content; {@code tool_result} blocks go to {@code toolResults}. */
+  private static String anthropicText(JsonNode content, String at, List<Chat.Message> toolResults,
+      Map<String, String> toolNames) {
+    if (content == null || content.isNull()) {
+      return "";
+    }
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    if (!content.isArray()) {
+      throw new BadRequestException(at + " must be a string or an array of content blocks");
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode block : content) {
+      String type = block.path("type").asText("");
+      switch (type) {
+        case "text" -> appendLine(text, block.path("text").asText(""));
+        case "image" -> appendLine(text, "[image]");
+        case "document" -> appendLine(text, "[document]");
+        case "tool_use", "server_tool_use" -> appendLine(text, toolCall(block.path("name").asText(""),
+            block.path("input").toString()));
+        case "tool_result" -> toolResults.add(Chat.tool(toolNames.get(block.path("tool_use_id")
+            .asText("")), anthropicText(block.get("content"), at + ".content", new ArrayList<>(),
+            toolNames)));
+        case "thinking", "redacted_thinking" -> { }
+        default -> appendLine(text, "[" + (type.isEmpty() ? "block" : type) + "]");
+      }
+    }
+    return text.toString();
+  }
+
+  static Chat completions(JsonNode body) {
+    JsonNode prompt = body.get("prompt");
+    if (prompt == null || prompt.isNull()) {
+      throw new BadRequestException("'prompt' is required");
+    }
+    if (prompt.isTextual()) {
+      return Chat.ofUser(prompt.asText());
+    }
+    if (prompt.isArray()) {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode item : prompt) {
+        if (!item.isTextual()) {
+          throw new BadRequestException("'prompt' given as token ids cannot be checked; send text");
+        }
+        text.append(text.isEmpty() ? "" : "\n\n").append(item.asText());
+      }
+      return Chat.ofUser(text.toString());
+    }
+    throw new BadRequestException("'prompt' must be a string or an array of strings");
+  }
+
+  static String toolCall(String name, String arguments) {
+    return "[tool call] " + name + ": " + arguments;
+  }
+
+  private static String text(JsonNode node, String at) {
+    if (node == null || !node.isTextual()) {
+      throw new BadRequestException(at + " must be a string");
+    }
+    return node.asText();
+  }
+
+  private static String join(String content, String toolCalls) {
+    return content.isEmpty() ? toolCalls : toolCalls.isEmpty() ? content : content + "\n" + toolCalls;
+  }
+
+  static void appendLine(StringBuilder text, String line) {
+    if (!text.isEmpty()) {
+      text.append('\n');
+    }
+    text.append(line);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.ward.proxy.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+
+/** The proxy's one JSON mapper: bounded nesting and string length, since bodies are untrusted. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(128).maxStringLength(64 << 20).build());
+  }
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Parses a body that must be one JSON object. */
+  public static JsonNode parseObject(Buffer body, String what) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(body.getBytes());
+    } catch (IOException e) {
+      throw new BadRequestException(what + " is not valid JSON: " + clean(e));
+    }
+    if (node == null || !node.isObject()) {
+      throw new BadRequestException(what + " must be a JSON object");
+    }
+    return node;
+  }
+
+  /** Parses JSON that an upstream sent; null when it is not JSON. */
+  public static JsonNode parseOrNull(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  public static Buffer buffer(JsonNode node) {
+    try {
+      return Buffer.buffer(MAPPER.writeValueAsBytes(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  /** Jackson's message without its source excerpt. */
+  private static String clean(IOException e) {
+    String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    message = newline < 0 ? message : message.substring(0, newline);
+    return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.ward.proxy.pipeline;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
+
+/**
+ * Bounds the checks running at once across the proxy. A new request whose prompt check finds no
+ * permit is turned away at once (429 with {@code Retry-After}): better than queueing behind the
+ * guard past its deadline. An answer's check, for a request already admitted, waits its turn
+ * instead, so a stream is never cut for capacity. Thread-safe; waiters resume on their own
+ * event loop.
+ */
+public final class CheckPermits {
+  private final int max;
+  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+  private int inFlight;
+
+  private record Waiter(Context context, Promise<Void> promise) {}
+
+  public CheckPermits(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max concurrent checks must be >= 1; got " + max);
+    }
+    this.max = max;
+  }
+
+  /** A permit now, or false when all are taken. */
+  public synchronized boolean tryAcquire() {
+    if (inFlight >= max) {
+      return false;
+    }
+    inFlight++;
+    return true;
+  }
+
+  /** A permit when one is free; completes on {@code context}. */
+  public Future<Void> acquire(Context context) {
+    synchronized (this) {
+      if (inFlight < max) {
+        inFlight++;
+        return Future.succeededFuture();
+      }
+      Promise<Void> promise = Promise.promise();
+      waiting.add(new Waiter(context, promise));
+      return promise.future();
+    }
+  }
+
+  public void release() {
+    Waiter next;
+    synchronized (this) {
+      next = waiting.poll();
+      if (next == null) {
+        inFlight--;
+        return;
+      }
+    }
+    // The permit passes straight to the waiter.
+    next.context().runOnContext(v -> next.promise().tryComplete());
+  }
+
+  public synchronized int inFlight() {
+    return inFlight;
+  }
+
+  public synchronized int waiting() {
+    return waiting.size();
+  }
+}
