@@ -19,7 +19,9 @@ import dev.ward.proxy.pipeline.Reply;
 import dev.ward.proxy.pipeline.UpstreamCall;
 import dev.ward.proxy.pipeline.UpstreamException;
 import dev.ward.proxy.pipeline.Verdicts;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -85,27 +87,28 @@ public final class ProxyServer {
   }
 
   /**
-   * Listens with one server per core on the configured port (they share it; Vert.x spreads
-   * connections over their event loops). Completes with the port.
+   * Listens with one server per core on the configured port, each on its own event loop (they
+   * share the port, and Vert.x spreads connections over them). Completes with the port.
    */
   public Future<Integer> listen() {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host())
         .setTcpNoDelay(true).setMaxHeaderSize(config.limits().maxHeaderBytes())
         .setMaxInitialLineLength(Math.min(config.limits().maxHeaderBytes(), 64 << 10))
         .setCompressionSupported(false);
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    HttpServer first = vertx.createHttpServer(options).requestHandler(this::handle);
-    servers.add(first);
-    return first.listen(config.port()).compose(server -> {
-      int port = server.actualPort();
-      List<Future<HttpServer>> more = new ArrayList<>();
-      for (int i = 1; i < instances; i++) {
-        HttpServer next = vertx.createHttpServer(options).requestHandler(this::handle);
-        servers.add(next);
-        more.add(next.listen(port));
+    // A negative port makes the instances share one random port; 0 would give each its own.
+    int port = config.port() == 0 ? -1 : config.port();
+    int[] bound = {0};
+    return vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        HttpServer server = vertx.createHttpServer(options).requestHandler(ProxyServer.this::handle);
+        synchronized (servers) {
+          servers.add(server);
+        }
+        return server.listen(port).onSuccess(s -> bound[0] = s.actualPort());
       }
-      return Future.all(more).map(port);
-    });
+    }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))
+        .map(id -> bound[0]);
   }
 
   /**
@@ -145,8 +148,10 @@ public final class ProxyServer {
   public Future<Void> shutdown(Duration grace) {
     state = State.DRAINING;
     List<Future<Void>> closing = new ArrayList<>();
-    for (HttpServer server : servers) {
-      closing.add(server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS));
+    synchronized (servers) {
+      for (HttpServer server : servers) {
+        closing.add(server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS));
+      }
     }
     return Future.join(closing).eventually(() -> client.close()).<Void>mapEmpty()
         .onComplete(v -> {
