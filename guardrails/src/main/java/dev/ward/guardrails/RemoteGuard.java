@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Llama Guard on an inference server: vLLM, llama.cpp's {@code llama-server}, or
@@ -102,7 +103,11 @@ public final class RemoteGuard implements Guard {
   private CompletableFuture<Verdict> score(Prompt prompt, Taxonomy under, long start) {
     ObjectNode body = request(prompt, null);
     int sent = tokenizer == null ? -1 : body.get("prompt").size();
-    return client.complete(body).thenCompose(json -> {
+    // A dependent future does not pass its cancellation back to its source: keep the call in
+    // flight at hand, so that cancelling the verdict cancels the HTTP exchange behind it.
+    AtomicReference<CompletableFuture<JsonNode>> inFlight = new AtomicReference<>(
+        client.complete(body));
+    CompletableFuture<Verdict> verdict = inFlight.get().thenCompose(json -> {
       CompletionAnswer answer = CompletionAnswer.parse(json);
       if (sent >= 0 && answer.promptTokens().isPresent()
           && answer.promptTokens().getAsInt() != sent) {
@@ -131,10 +136,19 @@ public final class RemoteGuard implements Guard {
       // "unsafe" forced, as the local guard does, to learn which categories.
       boolean space = answer.probability(" unsafe", SPACE_UNSAFE)
           > answer.probability("unsafe", UNSAFE);
-      return client.complete(request(prompt, space ? " unsafe" : "unsafe")).thenApply(forced ->
+      CompletableFuture<JsonNode> second = client.complete(request(prompt,
+          space ? " unsafe" : "unsafe"));
+      inFlight.set(second);
+      return second.thenApply(forced ->
           categories(unsafe, (space ? " unsafe" : "unsafe") + CompletionAnswer.parse(forced).text(),
               under, start));
     });
+    verdict.whenComplete((v, error) -> {
+      if (verdict.isCancelled()) {
+        inFlight.get().cancel(true);
+      }
+    });
+    return verdict;
   }
 
   private Verdict categories(double unsafe, String text, Taxonomy under, long start) {
