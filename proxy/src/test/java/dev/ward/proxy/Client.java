@@ -36,8 +36,10 @@ final class Client {
 
   private static HttpResponse<byte[]> send(HttpRequest request) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
+      // The request timeout covers the headers only; the whole exchange is bounded here.
+      return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new AssertionError("request failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -47,6 +49,20 @@ final class Client {
 
   static String text(HttpResponse<byte[]> response) {
     return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  /** Sends a request on a raw socket and closes the connection after {@code wait}, unanswered. */
+  static void postAndLeaveAfter(int port, String path, String body, java.time.Duration wait)
+      throws IOException, InterruptedException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
+          + "content-length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      Thread.sleep(wait.toMillis());
+    }
   }
 
   /**

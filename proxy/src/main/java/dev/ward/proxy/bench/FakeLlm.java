@@ -178,21 +178,21 @@ public final class FakeLlm implements AutoCloseable {
       switch (request.path()) {
         case "/v1/chat/completions" -> {
           if (stream) {
-            stream(response, openAiChunks(model, "chat.completion.chunk"));
+            stream(request, openAiChunks(model, "chat.completion.chunk"));
           } else {
             send(response, 200, openAiChat(model));
           }
         }
         case "/v1/completions" -> {
           if (stream) {
-            stream(response, openAiChunks(model, "text_completion"));
+            stream(request, openAiChunks(model, "text_completion"));
           } else {
             send(response, 200, openAiCompletion(model));
           }
         }
         case "/v1/messages" -> {
           if (stream) {
-            stream(response, anthropicEvents(model));
+            stream(request, anthropicEvents(model));
           } else {
             send(response, 200, anthropicMessage(model));
           }
@@ -208,18 +208,20 @@ public final class FakeLlm implements AutoCloseable {
     response.setStatusCode(status).putHeader("content-type", "application/json").end(bytes);
   }
 
-  private void stream(HttpServerResponse response, List<String> events) {
+  private void stream(HttpServerRequest request, List<String> events) {
+    HttpServerResponse response = request.response();
     response.setStatusCode(200).setChunked(true)
         .putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
     Buffer sent = Buffer.buffer();
     lastResponse = sent;
     Behavior how = behavior;
     long delay = chunkDelay.toMillis();
-    writeFrom(response, events, 0, sent, how, delay);
+    writeFrom(request, events, 0, sent, how, delay);
   }
 
-  private void writeFrom(HttpServerResponse response, List<String> events, int index, Buffer sent,
+  private void writeFrom(HttpServerRequest request, List<String> events, int index, Buffer sent,
       Behavior how, long delay) {
+    HttpServerResponse response = request.response();
     if (response.closed()) {
       return;
     }
@@ -231,16 +233,16 @@ public final class FakeLlm implements AutoCloseable {
       return;
     }
     if (how == Behavior.DISCONNECT && index == events.size() / 2) {
-      response.reset();
+      vertx.setTimer(5, t -> request.connection().close());
       return;
     }
     Buffer event = Buffer.buffer(events.get(index));
     sent.appendBuffer(event);
     response.write(event);
     if (delay > 0) {
-      vertx.setTimer(delay, t -> writeFrom(response, events, index + 1, sent, how, delay));
+      vertx.setTimer(delay, t -> writeFrom(request, events, index + 1, sent, how, delay));
     } else {
-      writeFrom(response, events, index + 1, sent, how, delay);
+      writeFrom(request, events, index + 1, sent, how, delay);
     }
   }
 

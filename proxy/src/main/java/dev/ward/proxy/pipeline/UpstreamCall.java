@@ -55,12 +55,21 @@ public final class UpstreamCall implements Stage {
     long start = System.nanoTime();
     ApiFormat format = exchange.request().map(ApiRequest::format).orElse(ApiFormat.OPENAI_CHAT);
     return client.request(options).compose(request -> {
+      UpstreamBody[] body = new UpstreamBody[1];
+      // Before the response, failures arrive through its future; after it, a broken connection
+      // may be reported here only, and must end the body.
+      request.exceptionHandler(error -> {
+        if (body[0] != null) {
+          body[0].failed(error);
+        }
+      });
       exchange.onCancel(request::reset);
       return request.send(exchange.body()).map(response -> {
         response.pause();
         exchange.upstreamNanos(System.nanoTime() - start);
-        return new Reply(response.statusCode(), responseHeaders(response),
-            new UpstreamBody(request, response));
+        body[0] = new UpstreamBody(request, response, exchange.context().owner(),
+            upstream.idleTimeout().toMillis());
+        return new Reply(response.statusCode(), responseHeaders(response), body[0]);
       });
     }).recover(error -> Future.succeededFuture(failure(format, error)));
   }
@@ -111,40 +120,88 @@ public final class UpstreamCall implements Stage {
     return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 
-  /** The upstream's response body, read on demand. */
+  /**
+   * The upstream's response body, read on demand. Its own idle timer bounds the silence between
+   * chunks (while the reader is not the one holding the flow back): a stalled stream fails
+   * instead of hanging the client.
+   */
   private static final class UpstreamBody implements Body {
     private final HttpClientRequest request;
     private final HttpClientResponse response;
+    private final io.vertx.core.Vertx vertx;
+    private final long idleMillis;
+    private Sink sink;
+    private Throwable early;
     private boolean done;
+    private boolean paused;
+    private long timer = -1;
 
-    UpstreamBody(HttpClientRequest request, HttpClientResponse response) {
+    UpstreamBody(HttpClientRequest request, HttpClientResponse response, io.vertx.core.Vertx vertx,
+        long idleMillis) {
       this.request = request;
       this.response = response;
+      this.vertx = vertx;
+      this.idleMillis = idleMillis;
+    }
+
+    private void rearm() {
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+        timer = -1;
+      }
+      if (!done && !paused) {
+        timer = vertx.setTimer(idleMillis, id -> {
+          timer = -1;
+          failed(new TimeoutException("the upstream sent nothing for " + idleMillis + " ms"));
+          request.reset();
+        });
+      }
     }
 
     @Override
-    public void start(Sink sink) {
-      response.handler(sink::chunk);
-      response.endHandler(v -> {
-        done = true;
-        sink.end();
+    public void start(Sink target) {
+      sink = target;
+      if (early != null) {
+        failed(early);
+        return;
+      }
+      response.handler(chunk -> {
+        rearm();
+        target.chunk(chunk);
       });
-      response.exceptionHandler(error -> {
+      response.endHandler(v -> {
         if (!done) {
           done = true;
-          sink.fail(error);
+          rearm();
+          target.end();
         }
       });
+      response.exceptionHandler(this::failed);
+      rearm();
       response.resume();
+    }
+
+    void failed(Throwable error) {
+      if (sink == null) {
+        early = error;
+      } else if (!done) {
+        done = true;
+        rearm();
+        sink.fail(error);
+      }
     }
 
     @Override
     public void pause() {
+      paused = true;
+      rearm();
       response.pause();
     }
 
     @Override
     public void resume() {
+      paused = false;
+      rearm();
       response.resume();
     }
 
@@ -152,6 +209,7 @@ public final class UpstreamCall implements Stage {
     public void cancel() {
       if (!done) {
         done = true;
+        rearm();
         request.reset();
       }
     }

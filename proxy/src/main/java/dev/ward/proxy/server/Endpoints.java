@@ -27,8 +27,8 @@ import java.util.Optional;
  * Ward's own endpoints, under the default policy: {@code POST /v1/moderations} (OpenAI's
  * moderation shape), {@code POST /v1/guard/classify} (a decision on a conversation or an answer)
  * and {@code POST /v1/codeshield/scan} (Code Shield on code or Markdown). A check that could not
- * run is never answered as clean: the moderation endpoint answers 503 (429 at capacity), the
- * others return the decision with its failures.
+ * run is never answered as clean: when the guard gave no score the moderation endpoint answers
+ * 503 (429 at capacity); otherwise failures are listed beside the result ({@code ward.failures}).
  */
 final class Endpoints {
   static final String MODERATIONS = "/v1/moderations";
@@ -95,7 +95,8 @@ final class Endpoints {
       for (Future<Decision> f : decisions) {
         Decision d = f.result();
         Optional<Failure> failure = d.failure();
-        if (failure.isPresent()) {
+        if (failure.isPresent() && d.unsafeProbability().isEmpty()) {
+          // The guard gave no score: there is nothing to report but the failure.
           return Future.succeededFuture(failed(failure.get()));
         }
         results.add(Moderation.result(d));

@@ -93,6 +93,7 @@ final class Moderation {
     if (decision.unsafeProbability().isPresent()) {
       ward.put("unsafe_probability", decision.unsafeProbability().getAsDouble());
     }
+    ward.set("failures", DecisionJson.of(decision).get("failures"));
     return result;
   }
 }
