@@ -54,7 +54,7 @@ public final class FakeLlm implements AutoCloseable {
   private FakeLlm(Vertx vertx, int port) {
     this.vertx = vertx;
     this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
-        .setTcpNoDelay(true)).requestHandler(this::handle);
+        .setTcpNoDelay(true).setHttp2ClearTextEnabled(false)).requestHandler(this::handle);
     try {
       server.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {

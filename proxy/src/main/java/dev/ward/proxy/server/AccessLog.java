@@ -42,8 +42,7 @@ final class AccessLog implements AutoCloseable {
   static AccessLog open(String target) {
     return switch (target) {
       case "off" -> new AccessLog(null);
-      case "stdout" -> new AccessLog(new PrintStream(new FileOutputStream(java.io.FileDescriptor.out),
-          false, StandardCharsets.UTF_8));
+      case "stdout" -> new AccessLog(System.out);
       default -> {
         try {
           OutputStream file = new FileOutputStream(target, true);
