@@ -35,7 +35,7 @@ final class ConfigReader {
   record Document(ListenDoc listen, GuardDoc guard, Boolean codeshield,
       LinkedHashMap<String, UpstreamDoc> upstreams, JsonNode policy,
       Map<String, JsonNode> policies, List<RouteDoc> routes, List<PassDoc> passthrough,
-      LimitsDoc limits, @JsonProperty("access_log") String accessLog,
+      LimitsDoc limits, @JsonProperty("access_log") JsonNode accessLog,
       @JsonProperty("shutdown_grace_ms") Long shutdownGraceMs) {}
 
   record ListenDoc(String host, Integer port) {}
@@ -125,16 +125,28 @@ final class ConfigReader {
             upstreams)));
       }
     }
-    String accessLog = d.accessLog() == null ? "stdout" : d.accessLog().strip();
-    if (accessLog.isEmpty()) {
-      throw doc.problem("access_log", "expected stdout, off or a file path");
-    }
+    String accessLog = accessLog(d.accessLog());
     return new ProxyConfig(listen.host() == null ? "0.0.0.0" : listen.host(), port,
         guard(d.guard()), d.codeshield() == null || d.codeshield(), upstreams, routes, passThrough,
         defaultPolicy, limits(d.limits()),
         accessLog.equals("stdout") || accessLog.equals("off") ? accessLog
             : resolve(accessLog).toString(),
         Duration.ofMillis(positive(d.shutdownGraceMs(), 30_000, "shutdown_grace_ms")));
+  }
+
+  /** {@code stdout}, {@code off} (which YAML 1.1 reads as false) or a file path. */
+  private String accessLog(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "stdout";
+    }
+    if (node.isBoolean() && !node.asBoolean()) {
+      return "off";
+    }
+    String value = node.isTextual() ? node.asText().strip() : "";
+    if (value.isEmpty()) {
+      throw doc.problem("access_log", "expected stdout, off or a file path");
+    }
+    return value;
   }
 
   private Map<String, Upstream> upstreams(LinkedHashMap<String, UpstreamDoc> docs) {

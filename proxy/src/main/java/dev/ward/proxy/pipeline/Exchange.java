@@ -79,6 +79,16 @@ public final class Exchange {
     return route;
   }
 
+  /** The API format of the request: parsed, else known from its path, else OpenAI's. */
+  public dev.ward.proxy.api.ApiFormat format() {
+    if (request != null) {
+      return request.format();
+    }
+    int query = uri.indexOf('?');
+    return dev.ward.proxy.api.ApiFormat.forPath(query < 0 ? uri : uri.substring(0, query))
+        .orElse(dev.ward.proxy.api.ApiFormat.OPENAI_CHAT);
+  }
+
   public long startNanos() {
     return startNanos;
   }

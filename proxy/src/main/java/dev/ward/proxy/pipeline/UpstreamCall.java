@@ -1,7 +1,6 @@
 package dev.ward.proxy.pipeline;
 
 import dev.ward.proxy.api.ApiFormat;
-import dev.ward.proxy.api.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -53,7 +52,7 @@ public final class UpstreamCall implements Stage {
         .setIdleTimeout(upstream.idleTimeout().toMillis())
         .setHeaders(headers(exchange));
     long start = System.nanoTime();
-    ApiFormat format = exchange.request().map(ApiRequest::format).orElse(ApiFormat.OPENAI_CHAT);
+    ApiFormat format = exchange.format();
     return client.request(options).compose(request -> {
       UpstreamBody[] body = new UpstreamBody[1];
       // Before the response, failures arrive through its future; after it, a broken connection
@@ -87,8 +86,7 @@ public final class UpstreamCall implements Stage {
     upstream.apiKey().ifPresent(key -> {
       headers.remove("authorization");
       headers.remove("x-api-key");
-      exchange.request().map(ApiRequest::format).orElse(ApiFormat.OPENAI_CHAT)
-          .injectKey(headers, key);
+      exchange.format().injectKey(headers, key);
     });
     return headers;
   }
