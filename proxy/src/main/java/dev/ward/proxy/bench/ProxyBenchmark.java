@@ -118,9 +118,10 @@ public final class ProxyBenchmark {
             Latency proxied = load(clientVertx, proxy.port(), concurrency, options);
             Row row = new Row(setup, concurrency, direct, proxied);
             progress.accept(String.format(java.util.Locale.ROOT,
-                "%-26s c=%-3d added p50 %.3f ms, p99 %.3f ms (direct p50 %.3f, p99 %.3f)",
+                "%-26s c=%-3d added p50 %.3f ms, p99 %.3f ms (direct p50 %.3f, p99 %.3f; "
+                    + "errors direct %d, proxied %d)",
                 setup.label(), concurrency, row.addedP50(), row.addedP99(), direct.p50(),
-                direct.p99()));
+                direct.p99(), direct.errors(), proxied.errors()));
             rows.add(row);
           }
         }
@@ -192,7 +193,9 @@ public final class ProxyBenchmark {
       Future.all(loops).toCompletionStage().toCompletableFuture()
           .get(length.toMillis() + 60_000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("load run failed: " + e.getMessage(), e);
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException("load run at concurrency " + concurrency + " failed: "
+          + cause, e);
     }
   }
 
@@ -204,7 +207,8 @@ public final class ProxyBenchmark {
     }
     long start = System.nanoTime();
     client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-            .setPort(port).setURI("/v1/chat/completions")
+            .setPort(port).setURI("/v1/chat/completions").setConnectTimeout(10_000)
+            .setIdleTimeout(10_000)
             .putHeader("content-type", "application/json"))
         .compose(request -> request.send(Buffer.buffer(BODY)))
         .compose(response -> response.body().map(body -> response.statusCode()))
