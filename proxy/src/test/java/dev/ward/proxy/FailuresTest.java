@@ -120,6 +120,9 @@ class FailuresTest {
         "word");
     assertThat(seen).contains("200 OK");
     PassThroughAndCodeShieldTest.awaitAborted(h.openai);
+    Thread.sleep(200);
+    assertThat(java.nio.file.Files.readString(h.accessLog())).contains("\"status\":499")
+        .contains("\"error\":\"client disconnected\"");
     assertThat(Client.post(port, "/v1/chat/completions", Harness.chat("hi", false)).statusCode())
         .isEqualTo(200);
   }

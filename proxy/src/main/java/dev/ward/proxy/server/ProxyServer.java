@@ -289,6 +289,11 @@ public final class ProxyServer {
       if (!req.response().ended()) {
         gone[0] = true;
         exchange.cancel();
+        if (started[0]) {
+          // Mid-response: the cancelled body ends nothing, so the departure is logged here.
+          finish(req, exchange, route, new Responder.Outcome(499,
+              req.response().bytesWritten(), null), "client disconnected");
+        }
       }
     });
     long timer = vertx.setTimer(config.limits().requestTimeout().toMillis(), t -> {
