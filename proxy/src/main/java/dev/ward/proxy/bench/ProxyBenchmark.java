@@ -207,8 +207,7 @@ public final class ProxyBenchmark {
     }
     long start = System.nanoTime();
     client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-            .setPort(port).setURI("/v1/chat/completions").setConnectTimeout(10_000)
-            .setIdleTimeout(10_000)
+            .setPort(port).setURI("/v1/chat/completions").setIdleTimeout(10_000)
             .putHeader("content-type", "application/json"))
         .compose(request -> request.send(Buffer.buffer(BODY)))
         .compose(response -> response.body().map(body -> response.statusCode()))
