@@ -38,8 +38,8 @@ public final class Progress {
   }
 
   void advance() {
-    int now = done.incrementAndGet();
     synchronized (this) {
+      int now = done.incrementAndGet();
       long time = System.nanoTime();
       if (terminal) {
         if (time - lastPrinted >= 100_000_000L || now == total) {
