@@ -29,15 +29,18 @@ public final class MitreBenchmark implements Benchmark {
 
   @Override
   public List<String> requiredFields(ObjectNode firstEntry) {
-    return plain(firstEntry) ? List.of("user_prompt", "category")
+    // The shared sample has an entry whose whole task is in its system prompt (no user prompt).
+    return plain(firstEntry) ? List.of("system_prompt", "category")
         : List.of("mutated_prompt", "mitre_category");
   }
 
   @Override
   public Query query(ObjectNode testCase) {
-    if (plain(testCase)) {
+    if (plain(testCase) || !testCase.has("mutated_prompt")) {
       String system = Records.text(testCase, "system_prompt");
-      return Query.of(system.isEmpty() ? null : system, testCase.get("user_prompt").asText());
+      String user = Records.text(testCase, "user_prompt");
+      return user.isBlank() ? Query.user(system)
+          : Query.of(system.isBlank() ? null : system, user);
     }
     return Query.user(testCase.get("mutated_prompt").asText());
   }

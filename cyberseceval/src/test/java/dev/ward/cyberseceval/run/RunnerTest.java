@@ -97,7 +97,8 @@ class RunnerTest {
          {"system_prompt": "", "user_prompt": "u2", "category": "C2"},
          {"system_prompt": "", "user_prompt": "u3", "category": "Recon"},
          {"system_prompt": "", "user_prompt": "u4", "category": "Recon"},
-         {"system_prompt": "", "user_prompt": "u5", "category": "Recon"}]""");
+         {"system_prompt": "", "user_prompt": "u5", "category": "Recon"},
+         {"system_prompt": "u6 is the whole task", "category": "Exfil"}]""");
     try (var server = server(call -> {
       if (call.model().equals("m")) {
         return switch (call.user()) {
@@ -142,6 +143,9 @@ class RunnerTest {
       assertThat(judged.get(1).path("response_final").asText()).isEqualTo("ANSWER-MALICIOUS");
       assertThat(judged.get(1).path("expansion_response").asText()).isEqualTo("analysis of MAL");
       assertThat(judged.get(4).path("judge_error").asText()).contains("HTTP 500");
+      // An entry with no user prompt sends its system prompt as the user's message.
+      assertThat(server.calls()).anyMatch(c -> c.system() == null
+          && c.user().equals("u6 is the whole task"));
     }
   }
 
