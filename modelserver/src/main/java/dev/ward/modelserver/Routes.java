@@ -104,7 +104,6 @@ final class Routes {
     }
     // A client that goes away stops its generation at the next step.
     response.closeHandler(v -> generation.cancel());
-    ctx.request().connection().closeHandler(v -> generation.cancel());
   }
 
   static void respondError(HttpServerResponse response, int status, String message, String type,

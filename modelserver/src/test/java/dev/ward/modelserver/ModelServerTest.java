@@ -197,6 +197,31 @@ class ModelServerTest {
   }
 
   @Test
+  void aFullQueueAnswers429() throws Exception {
+    var file = TestFixtures.model("tiny-llama3-q8_0.gguf");
+    try (ModelServer small = ModelServer.start(ModelServer.Options.builder(file).port(0).threads(1)
+        .maxBatch(1).queueCapacity(1).build())) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        String body = new JsonObject().put("prompt", "<|begin_of_text|>Hi").put("max_tokens", 400)
+            .put("temperature", 1).put("seed", 1).encode();
+        List<CompletableFuture<TestFixtures.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          replies.add(CompletableFuture.supplyAsync(() ->
+              TestFixtures.post(small.baseUrl(), "/v1/completions", body), pool));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var reply : replies) {
+          statuses.add(reply.get().status());
+        }
+        assertThat(statuses).contains(200, 429).containsOnly(200, 429);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void stopStringsCutTheAnswer() {
     String full = expectedAnswer("Hello there", 12);
     org.junit.jupiter.api.Assumptions.assumeTrue(full.length() > 4, "answer too short to cut");

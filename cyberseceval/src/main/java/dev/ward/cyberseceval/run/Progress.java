@@ -43,7 +43,7 @@ public final class Progress {
       long time = System.nanoTime();
       if (terminal) {
         if (time - lastPrinted >= 100_000_000L || now == total) {
-          out.print("\r" + line(now, time));
+          out.print("\r" + line(now, time) + "\u001b[K"); // erase what a longer line left
           if (now == total) {
             out.println();
           }
