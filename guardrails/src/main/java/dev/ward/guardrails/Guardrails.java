@@ -206,14 +206,18 @@ public final class Guardrails {
       running.add(begin(part));
     }
     AtomicBoolean expired = new AtomicBoolean();
+    CompletableFuture.allOf(running.stream().map(Running::work).toArray(CompletableFuture[]::new))
+        .whenComplete((ignored, error) ->
+            decision.complete(assemble(check, running, start, expired.get())));
+    if (decision.isDone()) {
+      // Every part answered at once (cached verdicts, nothing to check): no deadline to keep.
+      return decision;
+    }
     ScheduledFuture<?> deadline = Deadlines.after(timeout, () -> {
       expired.set(true);
       running.forEach(Running::cancel);
       decision.complete(assemble(check, running, start, true));
     });
-    CompletableFuture.allOf(running.stream().map(Running::work).toArray(CompletableFuture[]::new))
-        .whenComplete((ignored, error) ->
-            decision.complete(assemble(check, running, start, expired.get())));
     decision.whenComplete((d, error) -> {
       deadline.cancel(false);
       if (decision.isCancelled()) {
