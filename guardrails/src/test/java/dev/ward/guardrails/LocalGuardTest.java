@@ -2,11 +2,19 @@ package dev.ward.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ward.guard.gguf.GgufFile;
+import dev.ward.guard.gguf.GgufTensorInfo;
 import dev.ward.guard.llamaguard.LlamaGuard;
 import dev.ward.taxonomy.Action;
+import java.io.IOException;
+import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The facade over the real in-process classifier on the tiny Llama Guard fixture. */
 class LocalGuardTest {
@@ -108,6 +117,51 @@ class LocalGuardTest {
         .as("engine CPU time spent from 1 s after the deadline")
         .isLessThan(Duration.ofMillis(20));
     assertThat(oneSecondLater).isGreaterThanOrEqualTo(afterDeadline);
+  }
+
+  @Test
+  void nonFiniteLogitsAreAnErrorNeverAProbability(@TempDir Path dir) throws IOException {
+    // The loader refuses NaN weights; finite but huge ones overflow in the forward pass.
+    Path broken = withHugeWeights(Fixtures.tinyGuard(), "output_norm.weight", dir);
+    try (Guard guard = Guard.load(broken, Fixtures.options().build())) {
+      Decision decision = Guardrails.builder().guard(guard).build().checkInput(Chat.ofUser("hi"));
+
+      assertThat(decision.action()).isEqualTo(Action.BLOCK);
+      assertThat(decision.unsafeProbability()).isEmpty();
+      assertThat(decision.failure()).get().satisfies(f -> {
+        assertThat(f.kind()).isEqualTo(Failure.Kind.ERROR);
+        assertThat(f.message()).contains("non-finite logits");
+      });
+    }
+  }
+
+  /** A copy of a model file whose tensor {@code name} (F32) holds the largest float everywhere. */
+  private static Path withHugeWeights(Path model, String name, Path dir) throws IOException {
+    byte[] original;
+    try (GgufFile file = GgufFile.open(model)) {
+      GgufTensorInfo tensor = file.tensor(name).orElseThrow();
+      original = file.data(tensor).toArray(ValueLayout.JAVA_BYTE);
+    }
+    byte[] bytes = Files.readAllBytes(model);
+    int at = indexOf(bytes, original);
+    ByteBuffer huge = ByteBuffer.wrap(bytes, at, original.length).order(ByteOrder.LITTLE_ENDIAN);
+    while (huge.remaining() >= Float.BYTES) {
+      huge.putFloat(Float.MAX_VALUE);
+    }
+    return Files.write(dir.resolve("huge.gguf"), bytes);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalStateException("tensor bytes not found in the file");
   }
 
   /** CPU time of the guard's workers and the forward pass's compute threads. */
