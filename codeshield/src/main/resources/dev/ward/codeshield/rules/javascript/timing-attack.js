@@ -16,6 +16,18 @@ function check(location, hash, req, user) {
     return false;
   }
   // ok: js-timing-unsafe-comparison
+  if (token === void 0) {
+    return false;
+  }
+  // ok: js-timing-unsafe-comparison
+  if (entry.hashAlgorithm == hashes.SHA256_V1) {
+    return true;
+  }
+  // ruleid: js-timing-unsafe-comparison
+  if (req.body.password == user.password) {
+    return true;
+  }
+  // ok: js-timing-unsafe-comparison
   if (user.name === req.name) {
     return true;
   }

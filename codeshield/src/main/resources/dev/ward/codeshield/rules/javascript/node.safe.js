@@ -1,0 +1,6 @@
+const Buffer = require('safe-buffer').Buffer;
+
+function pad(size) {
+  // ok: js-buffer-constructor
+  return new Buffer(size);
+}
