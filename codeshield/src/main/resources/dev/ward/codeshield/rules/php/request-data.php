@@ -84,3 +84,8 @@ user_delete($_COOKIE['uid']);
 $repo->update($_COOKIE['account'], $data);
 // ok: php-state-change-from-cookie
 $repo->update($_SESSION['account'], $data);
+$next = $_GET['next'];
+// ruleid: php-open-redirect
+header('Location: ' . $next);
+// ruleid: php-open-redirect
+wp_redirect($_REQUEST['redirect_to']);
