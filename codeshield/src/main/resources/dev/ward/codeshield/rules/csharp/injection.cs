@@ -40,3 +40,36 @@ class Repo
         XmlNode fixedNode = element.SelectSingleNode("//config");
     }
 }
+
+class Directory
+{
+    SearchResult Find(DirectoryEntry root, string user, string host)
+    {
+        var searcher = new DirectorySearcher(root);
+        // ruleid: csharp-ldap-injection
+        searcher.Filter = "(&(objectClass=user)(sAMAccountName=" + user + "))";
+        // ok: csharp-ldap-injection
+        searcher.Filter = "(objectClass=user)";
+        // ruleid: csharp-ldap-injection
+        var other = new DirectorySearcher($"(mail={user})");
+        // ruleid: csharp-ldap-injection
+        var entry = new DirectoryEntry("LDAP://" + host + "/DC=corp");
+        return searcher.FindOne();
+    }
+
+    void Launch(string tool, string args)
+    {
+        var psi = new ProcessStartInfo
+        {
+            // ruleid: csharp-command-injection
+            FileName = tool,
+            // ruleid: csharp-command-injection
+            Arguments = args,
+        };
+        var fixedInfo = new ProcessStartInfo
+        {
+            // ok: csharp-command-injection
+            FileName = "git",
+        };
+    }
+}
