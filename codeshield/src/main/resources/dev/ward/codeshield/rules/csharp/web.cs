@@ -24,14 +24,3 @@ public class AccountController : Controller
         };
     }
 }
-
-class ConfigWriter
-{
-    void Write(string path)
-    {
-        // ruleid: csharp-viewstate-unprotected
-        File.WriteAllText(path, "<system.web><pages enableViewStateMac=\"false\" /></system.web>");
-        // ok: csharp-viewstate-unprotected
-        File.WriteAllText(path, "<system.web><pages viewStateEncryptionMode=\"Always\" /></system.web>");
-    }
-}

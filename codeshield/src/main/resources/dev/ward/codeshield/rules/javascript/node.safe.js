@@ -4,3 +4,8 @@ function pad(size) {
   // ok: js-buffer-constructor
   return new Buffer(size);
 }
+
+function scratch(size) {
+  // ruleid: js-uninitialized-buffer
+  return Buffer.allocUnsafe(size);
+}

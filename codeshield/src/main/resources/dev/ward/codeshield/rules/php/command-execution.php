@@ -12,7 +12,6 @@ function deploy($script, $shell, $bdd, $query) {
     system(sprintf("tar czf %s %s", escapeshellarg($shell), trim($script)));
     // ruleid: php-shell-command-built, php-dangerous-function-call
     $out = shell_exec("ping -c 1 $shell");
-    // ok: php-shell-command-built
     // ruleid: php-dangerous-function-call
     passthru('convert ' . escapeshellarg($script) . ' out.png');
     // ok: php-command-injection, php-dangerous-function-call
@@ -31,11 +30,9 @@ function ping() {
     $parts = explode(',', $args);
     // ruleid: php-command-injection, php-shell-command-built, php-dangerous-function-call
     exec('grep ' . $parts[0] . ' /var/log/app.log', $lines);
-    // ok: php-command-injection, php-shell-command-built
     // ruleid: php-dangerous-function-call
     exec('grep ' . escapeshellarg($host) . ' /var/log/app.log', $lines);
     $safe = escapeshellarg($_GET['file']);
-    // ok: php-command-injection
     // ruleid: php-shell-command-built, php-dangerous-function-call
     passthru("cat $safe");
     // ruleid: php-command-injection, php-backtick-shell
