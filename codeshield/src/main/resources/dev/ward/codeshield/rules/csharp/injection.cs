@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 class Repo
 {
-    long Count(SqlConnection conn, string code, string name, IDbCommand cmd)
+    long Count(SqlConnection conn, string code, string name, IDbCommand cmd, string query)
     {
         // ruleid: csharp-sql-injection
         var command = new SqlCommand("SELECT * FROM users WHERE name = '" + name + "'", conn);
@@ -19,6 +19,10 @@ class Repo
         var rs = Session.Execute(stmt);
         // ok: csharp-sql-non-constant-query
         var all = Session.Execute("SELECT * FROM t");
+        // ruleid: csharp-sql-non-constant-query
+        var byQuery = new SqlCommand(query, conn);
+        // ruleid: csharp-sql-non-constant-query
+        cmd.CommandText = query;
         return cnt;
     }
 

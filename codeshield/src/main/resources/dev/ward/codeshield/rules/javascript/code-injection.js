@@ -50,6 +50,13 @@ function compile(fn, args, i, req) {
   // ok: js-eval-injection
   const fixed = "return a * 2;";
   const double = new Function("a", fixed);
+  // ruleid: js-eval-injection
+  const compare = new Function('a', 'b', ['return a', ' - b', ';'].join(args[1]));
+  // ruleid: js-eval-injection
+  const handler = new Function('event', req.body.onclick);
+  const fetched = loadScript(args[2]);
+  // ruleid: js-eval-injection
+  const plugin2 = new Function('api', fetched);
   // ruleid: js-function-constructor
   const noop = new Function();
   // ok: js-function-constructor

@@ -19,9 +19,13 @@ function check(location, hash, req, user) {
   if (token === void 0) {
     return false;
   }
-  // ok: js-timing-unsafe-comparison
-  if (entry.hashAlgorithm == hashes.SHA256_V1) {
+  // ruleid: js-timing-unsafe-comparison
+  if (req.query.key === API_TOKEN) {
     return true;
+  }
+  // ruleid: js-timing-unsafe-comparison
+  if (body.pass != user.pass) {
+    return false;
   }
   // ruleid: js-timing-unsafe-comparison
   if (req.body.password == user.password) {
