@@ -20,6 +20,8 @@ function register($db, $password, $id, $data) {
     $db->exec("DELETE FROM t WHERE id = $id");
     // ruleid: php-sql-injection
     $found = $db->query("SELECT * FROM t WHERE name = '" . $db->escape_string($data) . "'");
+    // ruleid: php-sql-injection
+    $legacy = mysql_query($_GET['query']);
     // ok: php-sql-injection
     $stmt = $db->prepare("SELECT * FROM users WHERE id = ?");
     // ruleid: php-code-injection
