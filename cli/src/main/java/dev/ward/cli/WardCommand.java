@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       ScanRulesCommand.class,
       ServeCommand.class,
       ProxyBenchCommand.class,
+      ServeModelCommand.class,
+      CyberSecEvalCommand.class,
     },
     footer = {"", "Run 'ward COMMAND --help' for a command's options; './ward test' runs the test suite."})
 final class WardCommand implements Runnable {

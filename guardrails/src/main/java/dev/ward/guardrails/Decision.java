@@ -56,8 +56,8 @@ public record Decision(Check check, Action action, List<String> reasons,
     return failures.isEmpty() ? Optional.empty() : Optional.of(failures.getFirst());
   }
 
-  /** One line for logs and error messages: the action and its reasons. */
+  /** One line for logs and error messages: the reasons, each led by its action, or the action. */
   public String summary() {
-    return action.id() + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+    return reasons.isEmpty() ? action.id() : String.join("; ", reasons);
   }
 }

@@ -128,10 +128,10 @@ public record GuardrailPolicy(Optional<Taxonomy> taxonomy, double threshold,
   }
 
   /**
-   * The lowest probability at which any category rule acts: a guard must name categories from
-   * there on, or a rule would act without knowing which categories were flagged.
+   * The lowest probability at which any category rule acts under a taxonomy: a guard must name
+   * categories from there on, or a rule would act without knowing which categories were flagged.
    */
-  double lowestThreshold(Taxonomy in) {
+  public double lowestThreshold(Taxonomy in) {
     Policy rules = categoryRules(in);
     double lowest = rules.fallback().threshold().orElse(threshold);
     for (CategoryPolicy rule : rules.perCategory().values()) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -173,16 +174,12 @@ public final class Guardrails {
 
     /** Adds this part's result, or its failure, to the outcome. */
     void report(Outcome outcome, boolean deadlinePassed) {
-      if (!work.isDone()) {
-        outcome.failure(new Failure(Failure.Kind.TIMEOUT, part.source(), deadlinePassed
-            ? "no answer within the deadline; the check was cancelled"
-            : "the check was cancelled"));
-        return;
-      }
       try {
         part.apply().accept(outcome, work.join());
       } catch (CancellationException e) {
-        outcome.failure(new Failure(Failure.Kind.TIMEOUT, part.source(), "the check was cancelled"));
+        outcome.failure(new Failure(Failure.Kind.TIMEOUT, part.source(), deadlinePassed
+            ? "no answer within the deadline; the check was cancelled"
+            : "the check was cancelled"));
       } catch (CompletionException e) {
         outcome.failure(failureOf(part.source(), e.getCause() == null ? e : e.getCause()));
       } catch (RuntimeException e) {
@@ -208,12 +205,19 @@ public final class Guardrails {
     for (Part<?> part : parts) {
       running.add(begin(part));
     }
-    ScheduledFuture<?> deadline = Deadlines.after(timeout, () -> {
-      decision.complete(assemble(check, running, start, true));
-      running.forEach(Running::cancel);
-    });
+    AtomicBoolean expired = new AtomicBoolean();
     CompletableFuture.allOf(running.stream().map(Running::work).toArray(CompletableFuture[]::new))
-        .whenComplete((ignored, error) -> decision.complete(assemble(check, running, start, false)));
+        .whenComplete((ignored, error) ->
+            decision.complete(assemble(check, running, start, expired.get())));
+    if (decision.isDone()) {
+      // Every part answered at once (cached verdicts, nothing to check): no deadline to keep.
+      return decision;
+    }
+    ScheduledFuture<?> deadline = Deadlines.after(timeout, () -> {
+      expired.set(true);
+      running.forEach(Running::cancel);
+      decision.complete(assemble(check, running, start, true));
+    });
     decision.whenComplete((d, error) -> {
       deadline.cancel(false);
       if (decision.isCancelled()) {

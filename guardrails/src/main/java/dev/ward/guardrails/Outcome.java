@@ -40,7 +40,17 @@ final class Outcome {
     verdict = Optional.of(v);
     double p = v.unsafeProbability();
     unsafeProbability = OptionalDouble.of(p);
-    v.malformed().ifPresent(reason -> failure(new Failure(Failure.Kind.MALFORMED, "guard", reason)));
+    if (!v.answered()) {
+      unsafeProbability = OptionalDouble.empty();
+      failure(new Failure(Failure.Kind.MALFORMED, "guard", v.malformed().orElseThrow()));
+      return;
+    }
+    // A categories line that does not parse matters only where a rule would act on the
+    // categories; below every threshold the content passes whatever the line says.
+    if (v.malformed().isPresent() && p >= policy.lowestThreshold(taxonomy)) {
+      failure(new Failure(Failure.Kind.MALFORMED, "guard", "the categories line: "
+          + v.malformed().get()));
+    }
     Policy rules = policy.categoryRules(taxonomy);
     if (v.categories().isEmpty()) {
       double threshold = rules.fallback().threshold().orElse(policy.threshold());

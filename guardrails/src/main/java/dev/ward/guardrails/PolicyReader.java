@@ -7,6 +7,7 @@ import dev.ward.taxonomy.Action;
 import dev.ward.taxonomy.CategoryPolicy;
 import dev.ward.taxonomy.ConfigDocument;
 import dev.ward.taxonomy.ConfigException;
+import dev.ward.taxonomy.HazardCode;
 import dev.ward.taxonomy.Taxonomies;
 import dev.ward.taxonomy.Taxonomy;
 import java.nio.file.Path;
@@ -55,11 +56,16 @@ final class PolicyReader {
     if (doc.categories() != null) {
       for (Map.Entry<String, JsonNode> entry : doc.categories().entrySet()) {
         String at = "categories." + entry.getKey();
+        HazardCode code;
         try {
-          policy.category(entry.getKey(), rule(entry.getValue(), at));
+          code = HazardCode.of(entry.getKey());
         } catch (IllegalArgumentException e) {
           throw problem(at, e.getMessage());
         }
+        if (taxonomy != null && !taxonomy.contains(code)) {
+          throw problem(at, "taxonomy '" + taxonomy.name() + "' has no category " + code);
+        }
+        policy.category(code.toString(), rule(entry.getValue(), at));
       }
     }
     if (doc.codeshield() != null) {

@@ -120,10 +120,10 @@ public final class RemoteGuard implements Guard {
       double mass = unsafe + answer.probability("safe", SAFE)
           + answer.probability(" safe", SPACE_SAFE);
       if (mass < MIN_ANSWER_MASS) {
-        return CompletableFuture.completedFuture(verdict(false, unsafe, List.of(), answer.text(),
-            Optional.of(String.format(Locale.ROOT, "the server's model is not answering in the "
+        return CompletableFuture.completedFuture(unanswered(unsafe, answer.text(),
+            String.format(Locale.ROOT, "the server's model is not answering in the "
                 + "Llama Guard format: P(safe) + P(unsafe) = %.4f at the answer position; is it a "
-                + "%s model with the Llama 3 tokenizer?", mass, format.name())), start));
+                + "%s model with the Llama 3 tokenizer?", mass, format.name()), start));
       }
       if (unsafe < categoryThreshold) {
         return CompletableFuture.completedFuture(
@@ -163,9 +163,17 @@ public final class RemoteGuard implements Guard {
 
   private Verdict verdict(boolean belowThreshold, double unsafe, List<HazardCategory> categories,
       String raw, Optional<String> malformed, long start) {
-    return new Verdict(belowThreshold && malformed.isEmpty(), unsafe, categoryThreshold,
-        categories, raw, malformed, model == null ? client.baseUrl().toString() : model,
-        format.name(), (System.nanoTime() - start) / 1_000_000, false);
+    return new Verdict(belowThreshold, unsafe, categoryThreshold, categories, raw, malformed, true,
+        modelName(), format.name(), (System.nanoTime() - start) / 1_000_000, false);
+  }
+
+  private Verdict unanswered(double unsafe, String raw, String reason, long start) {
+    return new Verdict(false, unsafe, categoryThreshold, List.of(), raw, Optional.of(reason), false,
+        modelName(), format.name(), (System.nanoTime() - start) / 1_000_000, false);
+  }
+
+  private String modelName() {
+    return model == null ? client.baseUrl().toString() : model;
   }
 
   private ObjectNode request(Prompt prompt, String forced) {

@@ -32,7 +32,7 @@ public final class Parsers {
       try {
         return GRAMMARS.computeIfAbsent(language, l -> {
           POOLS.put(l, new ConcurrentLinkedQueue<>());
-          return new Grammar(l);
+          return l.hasGrammar() ? Grammar.load(l) : Grammar.plainText(l);
         });
       } catch (ExceptionInInitializerError e) {
         // a missing or misconfigured native library: say what, not where in class loading
@@ -53,6 +53,9 @@ public final class Parsers {
           + " characters, more than the limit of " + limits.maxChars());
     }
     Grammar grammar = grammar(language);
+    if (!language.hasGrammar()) {
+      return PlainText.parse(grammar, text, limits.maxNodes());
+    }
     Queue<MemorySegment> pool;
     synchronized (GRAMMARS) {
       pool = POOLS.get(language);

@@ -144,7 +144,8 @@ public final class LlamaGuard implements AutoCloseable {
     CompletableFuture<Verdict> verdict = score.thenApply(s -> {
       Verdict v = new Verdict(s.answered() && s.unsafeProbability() < options.threshold(),
           s.unsafeProbability(),
-          options.threshold(), s.categories(), s.raw(), s.malformed(), modelName, format.name(),
+          options.threshold(), s.categories(), s.raw(), s.malformed(), s.answered(), modelName,
+          format.name(),
           elapsed(start), false);
       verdicts.put(key, v);
       return v;
