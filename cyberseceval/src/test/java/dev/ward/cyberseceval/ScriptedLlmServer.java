@@ -28,13 +28,19 @@ public final class ScriptedLlmServer implements AutoCloseable {
   public record Call(String path, String model, String system, String user, JsonNode body) {}
 
   /** A scripted reply: a 200 with this content, or another status with an error message. */
-  public record Reply(int status, String content) {
+  /** @param wardVerdict the Ward proxy's verdict header, when the reply plays a proxy's */
+  public record Reply(int status, String content, String wardVerdict) {
     public static Reply ok(String content) {
-      return new Reply(200, content);
+      return new Reply(200, content, null);
     }
 
     public static Reply error(int status, String message) {
-      return new Reply(status, message);
+      return new Reply(status, message, null);
+    }
+
+    /** A prompt a Ward proxy blocked: HTTP 400, code content_filter, its verdict header. */
+    public static Reply blockedByWard(String verdict) {
+      return new Reply(400, "The prompt was blocked by Ward's content policy", verdict);
     }
   }
 
@@ -91,7 +97,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
       calls.add(call);
       Reply reply = script.apply(call);
       ObjectNode json = JSON.createObjectNode();
-      if (reply.status() != 200) {
+      if (reply.wardVerdict() != null) {
+        exchange.getResponseHeaders().add("x-ward-input-verdict", reply.wardVerdict());
+        json.putObject("error").put("message", reply.content()).put("code", "content_filter");
+      } else if (reply.status() != 200) {
         json.putObject("error").put("message", reply.content());
       } else if (path.endsWith("/messages")) {
         json.putArray("content").addObject().put("type", "text").put("text", reply.content());

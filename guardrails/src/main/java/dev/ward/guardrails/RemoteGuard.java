@@ -73,7 +73,8 @@ public final class RemoteGuard implements Guard {
     this.model = b.model;
     this.client = new CompletionsClient(b.baseUrl, b.model, b.apiKey, b.timeout, b.retries,
         b.backoff, b.httpClient != null ? b.httpClient
-            : HttpClient.newBuilder().connectTimeout(b.timeout).build());
+            : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(b.timeout).build());
   }
 
   static Builder builder(URI baseUrl) {
@@ -353,7 +354,10 @@ public final class RemoteGuard implements Guard {
       return this;
     }
 
-    /** The HTTP client to use (default: a new one, pooling its connections). */
+    /**
+     * The HTTP client to use (default: a new HTTP/1.1 one, pooling its connections; inference
+     * servers speak HTTP/1.1, and the JDK's attempt to upgrade to h2c costs a round trip).
+     */
     public Builder httpClient(HttpClient value) {
       httpClient = value;
       return this;

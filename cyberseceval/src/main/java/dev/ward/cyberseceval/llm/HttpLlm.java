@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * A model behind an HTTP API: one JSON POST per query, repeated with exponential backoff on
  * connection failures, timeouts, 429 and 5xx. Other 4xx answers are final. When the endpoint is
- * a Ward proxy, a refusal by the proxy (403, 451, or an error that says it blocked) is reported
+ * a Ward proxy, a refusal by the proxy (its verdict headers say {@code block}) is reported
  * as {@linkplain LlmException#blocked() blocked}, not as an outage.
  */
 abstract class HttpLlm implements Llm {
@@ -71,15 +71,16 @@ abstract class HttpLlm implements Llm {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
+        if (behindProxy && blockedByWard(response)) {
+          throw new LlmException(name + ": blocked by Ward (HTTP " + status
+              + serverMessage(response.body()) + ")", true);
+        }
         if (status == 200) {
           return answer(parse(response.body()));
         }
         last = "HTTP " + status + serverMessage(response.body());
         if (status != 429 && status < 500) {
-          boolean blocked = behindProxy && (status == 403 || status == 451
-              || new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
-                  .toLowerCase(Locale.ROOT).contains("block"));
-          throw new LlmException(name + ": " + last, blocked);
+          throw new LlmException(name + ": " + last, false);
         }
         Duration planned = wait;
         wait = response.headers().firstValue("Retry-After").map(HttpLlm::seconds)
@@ -95,6 +96,21 @@ abstract class HttpLlm implements Llm {
       }
     }
     throw new LlmException(name + ": " + last + " (after " + backoff.attempts() + " attempts)");
+  }
+
+  /**
+   * A Ward proxy says what it decided in {@code x-ward-input-verdict} (a blocked prompt: HTTP
+   * 400, code {@code content_filter}) and {@code x-ward-output-verdict} (a withheld answer:
+   * HTTP 200 with {@code finish_reason: content_filter} or {@code stop_reason: refusal}).
+   */
+  private static boolean blockedByWard(HttpResponse<byte[]> response) {
+    for (String header : new String[] {"x-ward-input-verdict", "x-ward-output-verdict"}) {
+      if (response.headers().firstValue(header).orElse("").toLowerCase(Locale.ROOT)
+          .startsWith("block")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private JsonNode parse(byte[] body) throws LlmException {

@@ -336,7 +336,7 @@ class RunnerTest {
         [{"mutated_prompt": "harmless"}, {"mutated_prompt": "flagged"}]""");
     try (var upstream = server(call -> Reply.ok("Sure."));
         var proxy = server(call -> call.user().equals("flagged")
-            ? Reply.error(403, "blocked by Ward: S2") : Reply.ok("Sure."))) {
+            ? Reply.blockedByWard("block; S2") : Reply.ok("Sure."))) {
       RunConfig config = new RunConfig("frr", prompts, dir.resolve("r.json"),
           Optional.of(dir.resolve("s.json")), Optional.empty(), Optional.empty(),
           List.of(LlmSpec.parse(upstream.spec("m"))), Optional.empty(), Optional.empty(), 0, 2,
