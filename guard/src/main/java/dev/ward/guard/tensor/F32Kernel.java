@@ -1,6 +1,8 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.FloatVector;
 
 /** F32: IEEE single precision, little-endian. */
 final class F32Kernel implements RowKernel {
@@ -12,6 +14,25 @@ final class F32Kernel implements RowKernel {
   @Override
   public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     MemorySegment.copy(src, Kernels.FLOAT_LE, from, dst, dstOffset, n);
+  }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc0 = FloatVector.zero(Kernels.F);
+    FloatVector acc1 = acc0;
+    int i = 0;
+    for (; i + 2 * lanes <= n; i += 2 * lanes) {
+      acc0 = FloatVector.fromMemorySegment(Kernels.F, src, from + 4L * i, Kernels.LE)
+          .fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc0);
+      acc1 = FloatVector.fromMemorySegment(Kernels.F, src, from + 4L * (i + lanes), Kernels.LE)
+          .fma(FloatVector.fromArray(Kernels.F, x, xOffset + i + lanes), acc1);
+    }
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      sum += src.get(Kernels.FLOAT_LE, from + 4L * i) * x[xOffset + i];
+    }
+    return sum;
   }
 
   @Override

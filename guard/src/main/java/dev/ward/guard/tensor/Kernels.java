@@ -63,14 +63,14 @@ final class Kernels {
   }
 
   /** The 6-bit scale and min of sub-block {@code j} from the 12 packed bytes of Q4_K / Q5_K. */
-  private static int scaleK4(MemorySegment src, long scales, int j) {
+  static int scaleK4(MemorySegment src, long scales, int j) {
     if (j < 4) {
       return byteAt(src, scales + j) & 63;
     }
     return (byteAt(src, scales + j + 4) & 0xF) | ((byteAt(src, scales + j - 4) >> 6) << 4);
   }
 
-  private static int minK4(MemorySegment src, long scales, int j) {
+  static int minK4(MemorySegment src, long scales, int j) {
     if (j < 4) {
       return byteAt(src, scales + j + 4) & 63;
     }

@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -32,6 +33,27 @@ final class Q4_0Kernel implements RowKernel {
         Vectors.widen(hi).mul(d).intoArray(dst, out + QK / 2 + j);
       }
     }
+  }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc0 = FloatVector.zero(Kernels.F);
+    FloatVector acc1 = acc0;
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block);
+      int xb = xOffset + b * QK;
+      for (int j = 0; j < QK / 2; j += lanes) {
+        ByteVector qs = Kernels.bytes(src, block + 2 + j);
+        ByteVector lo = qs.and((byte) 0x0F).sub((byte) 8);
+        ByteVector hi = qs.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F).sub((byte) 8);
+        acc0 = Vectors.widen(lo).mul(d).fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc0);
+        acc1 = Vectors.widen(hi).mul(d)
+            .fma(FloatVector.fromArray(Kernels.F, x, xb + QK / 2 + j), acc1);
+      }
+    }
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
   }
 
   @Override

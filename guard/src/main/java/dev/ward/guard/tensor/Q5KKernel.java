@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -49,6 +50,40 @@ final class Q5KKernel implements RowKernel {
         }
       }
     }
+  }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc0 = FloatVector.zero(Kernels.F);
+    FloatVector acc1 = acc0;
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block);
+      float dmin = Kernels.f16(src, block + 2);
+      long qh = block + 16;
+      long qs = block + 48;
+      int xb = xOffset + b * QK;
+      for (int c = 0; c < 4; c++) {
+        float d1 = d * Kernels.scaleK4(src, block + 4, 2 * c);
+        float m1 = dmin * Kernels.minK4(src, block + 4, 2 * c);
+        float d2 = d * Kernels.scaleK4(src, block + 4, 2 * c + 1);
+        float m2 = dmin * Kernels.minK4(src, block + 4, 2 * c + 1);
+        for (int l = 0; l < 32; l += lanes) {
+          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
+          ByteVector h = Kernels.bytes(src, qh + l);
+          ByteVector loHigh = h.lanewise(VectorOperators.ASHR, 2 * c).and((byte) 1)
+              .lanewise(VectorOperators.LSHL, 4);
+          ByteVector hiHigh = h.lanewise(VectorOperators.ASHR, 2 * c + 1).and((byte) 1)
+              .lanewise(VectorOperators.LSHL, 4);
+          acc0 = Vectors.widen(q.and((byte) 0x0F).or(loHigh)).mul(d1).sub(m1)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc0);
+          acc1 = Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F).or(hiHigh))
+              .mul(d2).sub(m2).fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc1);
+        }
+      }
+    }
+    return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
   }
 
   @Override

@@ -17,7 +17,14 @@ class MatMulTest {
   @ParameterizedTest(name = "{0} {1}x{2}, {3} tokens, {4} threads")
   @CsvSource({
       "F32, 37, 40, 1, 1", "F32, 37, 40, 5, 2", "Q8_0, 50, 96, 4, 2", "Q8_0, 50, 96, 9, 1",
-      "Q4_K, 33, 512, 6, 2", "Q6_K, 17, 256, 3, 2", "BF16, 20, 48, 7, 2", "F16, 16, 20, 2, 2"})
+      "Q4_K, 33, 512, 6, 2", "Q6_K, 17, 256, 3, 2", "BF16, 20, 48, 7, 2", "F16, 16, 20, 2, 2",
+      // one token: the fused dot kernels
+      "Q8_0, 50, 96, 1, 2", "Q4_0, 9, 64, 1, 2", "Q4_K, 33, 512, 1, 2", "Q5_K, 7, 256, 1, 1",
+      "Q6_K, 17, 256, 1, 2", "F32, 37, 40, 1, 2", "F16, 16, 20, 1, 2", "BF16, 20, 48, 1, 1",
+      // many tokens: the packed kernel, with odd token vectors, padded rows, partial chunks
+      "Q8_0, 50, 96, 16, 2", "Q8_0, 61, 320, 35, 2", "Q4_0, 97, 64, 48, 2", "Q4_K, 33, 768, 17, 2",
+      "Q5_K, 13, 512, 32, 1", "Q6_K, 53, 256, 40, 2", "F32, 37, 300, 20, 2", "F16, 16, 20, 33, 2",
+      "BF16, 20, 48, 64, 2"})
   void agreesWithNaiveProduct(GgmlType type, int rows, int cols, int tokens, int threads) {
     Random random = new Random(rows * 31 + tokens);
     byte[] bytes = KernelsTest.randomBlocks(type, rows * cols, random);
