@@ -31,7 +31,7 @@ final class BF16Kernel implements RowKernel {
     for (; i + lanes <= n; i += lanes) {
       acc = widen(src, from + 2L * i).fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc);
     }
-    float sum = acc.reduceLanes(VectorOperators.ADD);
+    float sum = Vectors.sum(acc);
     for (; i < n; i++) {
       sum += Float.intBitsToFloat(Short.toUnsignedInt(src.get(Kernels.SHORT_LE, from + 2L * i)) << 16)
           * x[xOffset + i];

@@ -40,7 +40,7 @@ final class F16Kernel implements RowKernel {
     for (; i + lanes <= n; i += lanes) {
       acc = widen(src, from + 2L * i).fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc);
     }
-    float sum = acc.reduceLanes(VectorOperators.ADD);
+    float sum = Vectors.sum(acc);
     for (; i < n; i++) {
       sum += Kernels.f16(src, from + 2L * i) * x[xOffset + i];
     }

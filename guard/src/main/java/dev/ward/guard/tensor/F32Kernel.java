@@ -1,7 +1,6 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.FloatVector;
 
 /** F32: IEEE single precision, little-endian. */
@@ -19,21 +18,19 @@ final class F32Kernel implements RowKernel {
   @Override
   public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
-    FloatVector acc0 = FloatVector.zero(Kernels.F);
-    FloatVector acc1 = acc0;
+    FloatVector acc = FloatVector.zero(Kernels.F);
     int i = 0;
-    for (; i + 2 * lanes <= n; i += 2 * lanes) {
-      acc0 = FloatVector.fromMemorySegment(Kernels.F, src, from + 4L * i, Kernels.LE)
-          .fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc0);
-      acc1 = FloatVector.fromMemorySegment(Kernels.F, src, from + 4L * (i + lanes), Kernels.LE)
-          .fma(FloatVector.fromArray(Kernels.F, x, xOffset + i + lanes), acc1);
+    for (; i + lanes <= n; i += lanes) {
+      acc = FloatVector.fromMemorySegment(Kernels.F, src, from + 4L * i, Kernels.LE)
+          .fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc);
     }
-    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float sum = Vectors.sum(acc);
     for (; i < n; i++) {
       sum += src.get(Kernels.FLOAT_LE, from + 4L * i) * x[xOffset + i];
     }
     return sum;
   }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

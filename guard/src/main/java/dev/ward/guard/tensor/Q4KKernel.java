@@ -48,8 +48,7 @@ final class Q4KKernel implements RowKernel {
   @Override
   public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
-    FloatVector acc0 = FloatVector.zero(Kernels.F);
-    FloatVector acc1 = acc0;
+    FloatVector acc = FloatVector.zero(Kernels.F);
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
       float d = Kernels.f16(src, block);
@@ -63,15 +62,19 @@ final class Q4KKernel implements RowKernel {
         float m2 = dmin * Kernels.minK4(src, block + 4, 2 * c + 1);
         for (int l = 0; l < 32; l += lanes) {
           ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
-          acc0 = Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1)
-              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc0);
-          acc1 = Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F)).mul(d2).sub(m2)
-              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc1);
+          acc = Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc);
+        }
+        for (int l = 0; l < 32; l += lanes) {
+          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
+          acc = Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F)).mul(d2).sub(m2)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc);
         }
       }
     }
-    return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    return Vectors.sum(acc);
   }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -55,8 +55,7 @@ final class Q6KKernel implements RowKernel {
   @Override
   public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
-    FloatVector acc0 = FloatVector.zero(Kernels.F);
-    FloatVector acc1 = acc0;
+    FloatVector acc = FloatVector.zero(Kernels.F);
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
       float d = Kernels.f16(src, block + 208);
@@ -65,26 +64,22 @@ final class Q6KKernel implements RowKernel {
         long qh = block + 128 + half * 32;
         long scales = block + 192 + half * 8;
         int xh = xOffset + b * QK + half * 128;
-        for (int l = 0; l < 32; l += lanes) {
-          int group = l / 16;
-          ByteVector lo = Kernels.bytes(src, ql + l);
-          ByteVector lo32 = Kernels.bytes(src, ql + 32 + l);
-          ByteVector h = Kernels.bytes(src, qh + l);
-          acc0 = quarter(lo.and((byte) 0x0F), h, 0, d * scale(src, scales + group))
-              .fma(FloatVector.fromArray(Kernels.F, x, xh + l), acc0);
-          acc1 = quarter(lo32.and((byte) 0x0F), h, 2, d * scale(src, scales + group + 2))
-              .fma(FloatVector.fromArray(Kernels.F, x, xh + 32 + l), acc1);
-          acc0 = quarter(lo.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F), h, 4,
-              d * scale(src, scales + group + 4))
-              .fma(FloatVector.fromArray(Kernels.F, x, xh + 64 + l), acc0);
-          acc1 = quarter(lo32.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F), h, 6,
-              d * scale(src, scales + group + 6))
-              .fma(FloatVector.fromArray(Kernels.F, x, xh + 96 + l), acc1);
+        for (int k = 0; k < 4; k++) {
+          long nibbles = ql + (k & 1) * 32;
+          int shift = (k >> 1) * 4;
+          for (int l = 0; l < 32; l += lanes) {
+            ByteVector nibble = Kernels.bytes(src, nibbles + l).lanewise(VectorOperators.ASHR, shift)
+                .and((byte) 0x0F);
+            acc = quarter(nibble, Kernels.bytes(src, qh + l), 2 * k,
+                d * scale(src, scales + l / 16 + 2 * k))
+                .fma(FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l), acc);
+          }
         }
       }
     }
-    return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    return Vectors.sum(acc);
   }
+
 
   /** The values of one quarter: a nibble, two high bits from {@code h >> shift}, minus 32, scaled. */
   private static FloatVector quarter(ByteVector nibble, ByteVector h, int shift, float scale) {

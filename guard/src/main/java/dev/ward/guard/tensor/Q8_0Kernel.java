@@ -1,7 +1,6 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.FloatVector;
 import java.lang.foreign.ValueLayout;
 
@@ -32,22 +31,19 @@ final class Q8_0Kernel implements RowKernel {
 
   @Override
   public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
-    int lanes = Kernels.F.length();
-    FloatVector acc0 = FloatVector.zero(Kernels.F);
-    FloatVector acc1 = acc0;
+    FloatVector acc = FloatVector.zero(Kernels.F);
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
       float d = Kernels.f16(src, block);
       int xb = xOffset + b * QK;
-      for (int j = 0; j < QK; j += 2 * lanes) {
-        acc0 = Vectors.widen(Kernels.bytes(src, block + 2 + j)).mul(d)
-            .fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc0);
-        acc1 = Vectors.widen(Kernels.bytes(src, block + 2 + j + lanes)).mul(d)
-            .fma(FloatVector.fromArray(Kernels.F, x, xb + j + lanes), acc1);
+      for (int j = 0; j < QK; j += Kernels.F.length()) {
+        acc = Vectors.widen(Kernels.bytes(src, block + 2 + j)).mul(d)
+            .fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc);
       }
     }
-    return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    return Vectors.sum(acc);
   }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

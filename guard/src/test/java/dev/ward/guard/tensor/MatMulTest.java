@@ -53,6 +53,35 @@ class MatMulTest {
     }
   }
 
+  /** Every path adds in the same order, so a token's result does not depend on its batch. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"Q8_0, 96", "Q4_0, 64", "Q4_K, 768", "Q5_K, 512", "Q6_K, 256", "F32, 300", "F16, 20",
+      "BF16, 48"})
+  void batchSizeDoesNotChangeAnyBit(GgmlType type, int cols) {
+    int rows = 37;
+    Random random = new Random(cols);
+    WeightMatrix w = WeightMatrix.of("w", type, rows, cols,
+        MemorySegment.ofArray(KernelsTest.randomBlocks(type, rows * cols, random)));
+    int tokens = 11;
+    float[] x = new float[tokens * cols];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() * 2 - 1;
+    }
+    float[] batched = new float[tokens * rows];
+    try (Parallel parallel = Parallel.create(2)) {
+      MatMul.multiply(w, x, tokens, batched, parallel);
+      for (int t = 0; t < tokens; t++) {
+        float[] alone = new float[rows];
+        MatMul.multiply(w, java.util.Arrays.copyOfRange(x, t * cols, (t + 1) * cols), 1, alone,
+            parallel);
+        for (int r = 0; r < rows; r++) {
+          assertThat(Float.floatToRawIntBits(batched[t * rows + r])).as("row %d token %d", r, t)
+              .isEqualTo(Float.floatToRawIntBits(alone[r]));
+        }
+      }
+    }
+  }
+
   @Test
   void rejectsMismatchedSizes() {
     assertThatThrownBy(() -> WeightMatrix.of("w", GgmlType.Q8_0, 2, 32, MemorySegment.ofArray(new byte[60])))
