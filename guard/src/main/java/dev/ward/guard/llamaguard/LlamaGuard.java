@@ -178,6 +178,16 @@ public final class LlamaGuard implements AutoCloseable {
     return new RenderedPrompt(prompt.text(), scorer.tokens(prompt).all());
   }
 
+  /**
+   * Tokens at the start of this conversation's prompt whose KV cache is shared with every
+   * conversation of its role and taxonomy (the instruction prefix); 0 when the prefix cache is
+   * off or this prompt cannot reuse it. A classification evaluates the tokens after them.
+   */
+  public int cachedPrefixLength(Conversation conversation) {
+    return options.prefixCache()
+        ? scorer.tokens(format.render(conversation, taxonomy)).prefixLength() : 0;
+  }
+
   /** A prompt as text and token ids. */
   public record RenderedPrompt(String text, int[] tokens) {}
 
