@@ -53,13 +53,15 @@ final class Q4KKernel implements RowKernel {
       long block = from + (long) b * BLOCK_BYTES;
       float d = Kernels.f16(src, block);
       float dmin = Kernels.f16(src, block + 2);
+      long low = src.get(Kernels.LONG_LE, block + 4);
+      int high = src.get(Kernels.INT_LE, block + 12);
       long qs = block + 16;
       int xb = xOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(src, block + 4, 2 * c);
-        float m1 = dmin * Kernels.minK4(src, block + 4, 2 * c);
-        float d2 = d * Kernels.scaleK4(src, block + 4, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(src, block + 4, 2 * c + 1);
+        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
+        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
+        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
+        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
         for (int l = 0; l < 32; l += lanes) {
           ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
           acc = Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1)

@@ -64,6 +64,7 @@ final class Q6KKernel implements RowKernel {
         long qh = block + 128 + half * 32;
         long scales = block + 192 + half * 8;
         int xh = xOffset + b * QK + half * 128;
+        long groupScales = src.get(Kernels.LONG_LE, scales);
         for (int k = 0; k < 4; k++) {
           long nibbles = ql + (k & 1) * 32;
           int shift = (k >> 1) * 4;
@@ -71,7 +72,7 @@ final class Q6KKernel implements RowKernel {
             ByteVector nibble = Kernels.bytes(src, nibbles + l).lanewise(VectorOperators.ASHR, shift)
                 .and((byte) 0x0F);
             acc = quarter(nibble, Kernels.bytes(src, qh + l), 2 * k,
-                d * scale(src, scales + l / 16 + 2 * k))
+                d * (byte) (groupScales >>> (8 * (l / 16 + 2 * k))))
                 .fma(FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l), acc);
           }
         }
