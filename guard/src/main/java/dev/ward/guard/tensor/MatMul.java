@@ -48,8 +48,13 @@ public final class MatMul {
    */
   private static final int SKEW = 16;
   private static final BooleanSupplier NEVER = () -> false;
-  /** The calling thread's packed activations, reused across products. */
+  /**
+   * Per-thread buffers reused across products (the workers are persistent), so that a forward
+   * step does not leave a hundred megabytes of garbage for the collector to grow the heap by.
+   */
   private static final ThreadLocal<float[]> PACKED = ThreadLocal.withInitial(() -> new float[0]);
+  private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[0]);
+  private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[0]);
 
   private MatMul() {}
 
@@ -94,11 +99,7 @@ public final class MatMul {
     int rows = w.rows();
     int cols = w.cols();
     int xStride = cols + SKEW;
-    float[] x = PACKED.get();
-    if (x.length < tokens * xStride) {
-      x = new float[tokens * xStride];
-      PACKED.set(x);
-    }
+    float[] x = buffer(PACKED, tokens * xStride);
     for (int t = 0; t < tokens; t++) {
       System.arraycopy(activations, t * cols, x, t * xStride, cols);
     }
@@ -108,14 +109,24 @@ public final class MatMul {
     parallel.forEach(tasks, task -> {
       int fromTile = (int) ((long) tiles * task / tasks);
       int toTile = (int) ((long) tiles * (task + 1) / tasks);
-      float[] tile = new float[TILE_ROWS * (Math.min(CHUNK_COLS, cols) + SKEW)];
-      float[] sums = new float[TILE_ROWS * tokens * LANES + LANES];
+      float[] tile = buffer(TILE, TILE_ROWS * (Math.min(CHUNK_COLS, cols) + SKEW));
+      float[] sums = buffer(SUMS, TILE_ROWS * tokens * LANES);
       for (int t = fromTile; t < toTile && !cancelled.getAsBoolean(); t++) {
         int r0 = t * TILE_ROWS;
         multiplyTile(w, r0, Math.min(TILE_ROWS, rows - r0), packed, xStride, tokens, tile, sums,
             out);
       }
     });
+  }
+
+  /** This thread's buffer of at least {@code size} floats, contents undefined. */
+  private static float[] buffer(ThreadLocal<float[]> local, int size) {
+    float[] buffer = local.get();
+    if (buffer.length < size) {
+      buffer = new float[size];
+      local.set(buffer);
+    }
+    return buffer;
   }
 
   /**
