@@ -2,9 +2,11 @@ package dev.ward.cli;
 
 import dev.ward.guard.bench.EngineBenchmark;
 import dev.ward.guard.bench.GuardBenchmark;
+import dev.ward.guard.bench.Memory;
 import dev.ward.guard.llamaguard.LlamaGuard;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guardrails.bench.FacadeOverhead;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +23,12 @@ import picocli.CommandLine.Spec;
         "--guard: latency of one Llama Guard classification of a short conversation, cold and "
             + "with the instruction prefix cached.",
         "--facade: what the guardrails library adds to a classification over calling Llama "
-            + "Guard directly (both on a cached verdict, so the model's time drops out)."})
+            + "Guard directly (both on a cached verdict, so the model's time drops out).",
+        "--guard --stream: a streamed answer re-checked every --every tokens up to "
+            + "--answer-tokens in one incremental session, against one cold classification of "
+            + "the whole answer.",
+        "The engine and --guard modes report load_s (model ready to use); every mode reports "
+            + "peak_rss_mb (peak resident memory, mapped model pages included)."})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GuardOptions guard;
@@ -31,6 +38,18 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--facade", description = "Benchmark the guardrails library's own latency.")
   boolean facadeMode;
+
+  @Option(names = "--stream", description = "With --guard: time incremental re-checks of a "
+      + "streamed answer.")
+  boolean stream;
+
+  @Option(names = "--answer-tokens", paramLabel = "N", defaultValue = "512",
+      description = "With --stream: length of the streamed answer (default ${DEFAULT-VALUE}).")
+  int answerTokens;
+
+  @Option(names = "--every", paramLabel = "N", defaultValue = "32",
+      description = "With --stream: tokens between re-checks (default ${DEFAULT-VALUE}).")
+  int every;
 
   @Option(names = "--prompt-tokens", paramLabel = "N", defaultValue = "256",
       description = "Tokens to prefill (default ${DEFAULT-VALUE}).")
@@ -46,22 +65,30 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (runs < 1 || promptTokens < 1 || decodeTokens < 0) {
-      throw new UsageException("--runs and --prompt-tokens must be >= 1, --decode-tokens >= 0");
+    if (runs < 1 || promptTokens < 1 || decodeTokens < 0 || answerTokens < 1 || every < 1) {
+      throw new UsageException("--runs, --prompt-tokens, --answer-tokens and --every must be "
+          + ">= 1, --decode-tokens >= 0");
+    }
+    if (stream && !guardMode) {
+      throw new UsageException("--stream needs --guard");
     }
     Map<String, Object> result = facadeMode ? facadeOverhead()
         : guardMode ? guardLatency() : engineSpeed();
+    result.put("peak_rss_mb", Memory.peakResidentMib());
     Json.print(spec.commandLine().getOut(), result, true);
     return 0;
   }
 
   private Map<String, Object> engineSpeed() {
+    long start = System.nanoTime();
     try (LlamaModel model = guard.model.load()) {
+      double loadSeconds = seconds(start);
       EngineBenchmark.Result r = EngineBenchmark.run(model, promptTokens, decodeTokens, runs);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("engine", "ward");
       json.put("model", guard.model.model.toString());
       json.put("threads", guard.model.threads());
+      json.put("load_s", loadSeconds);
       json.put("prefill_tokens", r.promptTokens());
       json.put("prefill_tok_s", r.prefillTokensPerSecond());
       json.put("decode_tokens", r.decodeTokens());
@@ -71,18 +98,40 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  private static double seconds(long since) {
+    return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+  }
+
   private Map<String, Object> guardLatency() {
-    LlamaGuard.Options.Builder options = LlamaGuard.Options.builder().verdictCacheSize(0);
+    LlamaGuard.Options.Builder options = LlamaGuard.Options.builder().verdictCacheSize(0)
+        .timeout(Duration.ofMinutes(30));
+    long start = System.nanoTime();
     try (LlamaGuard cached = guard.load(options.prefixCache(true), spec.commandLine().getErr());
         LlamaGuard cold = LlamaGuard.of(cached.model(), options.prefixCache(false)
             .format(cached.format()).taxonomy(cached.taxonomy()).build())) {
-      GuardBenchmark.Result r = GuardBenchmark.run(cold, cached, GuardBenchmark.TYPICAL, runs);
+      double loadSeconds = seconds(start);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", guard.model.model.toString());
       json.put("format", cached.format().name());
       json.put("threads", guard.model.threads());
+      json.put("load_s", loadSeconds);
+      if (stream) {
+        GuardBenchmark.StreamResult r = GuardBenchmark.stream(cold, cached, answerTokens, every);
+        json.put("conversation", GuardBenchmark.STREAM_QUESTION + " (answer streamed)");
+        json.put("answer_tokens", r.answerTokens());
+        json.put("every", r.every());
+        json.put("checks", r.checks());
+        json.put("prompt_tokens", r.promptTokens());
+        json.put("session_total_ms", Math.round(r.sessionTotalMillis() * 10) / 10.0);
+        json.put("cold_ms", Math.round(r.coldMillis() * 10) / 10.0);
+        json.put("prefix_cached_ms", Math.round(r.prefixCachedMillis() * 10) / 10.0);
+        json.put("session_total_over_cold", r.ratioToCold());
+        return json;
+      }
+      GuardBenchmark.Result r = GuardBenchmark.run(cold, cached, GuardBenchmark.TYPICAL, runs);
       json.put("conversation", GuardBenchmark.TYPICAL.messages().getFirst().content());
       json.put("prompt_tokens", r.promptTokens());
+      json.put("uncached_tokens", r.uncachedTokens());
       json.put("unsafe_probability", r.unsafeProbability());
       json.put("cold_ms", r.coldMillis());
       json.put("prefix_cached_ms", r.prefixCachedMillis());

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * oldest request and whatever else is waiting, up to the batch size, and scores them in one
  * forward pass: under load the weights are then read once for several requests. A full queue
  * rejects at once; a request cancelled while waiting is skipped; a batch whose requests are all
- * cancelled is abandoned between layers.
+ * cancelled is abandoned within one unit of a matrix product (or between two answer tokens).
  */
 final class BatchingQueue implements AutoCloseable {
   private static final long POLL_MILLIS = 100;

@@ -100,7 +100,21 @@ public final class LlamaGuard implements AutoCloseable {
 
   /** As {@link #classify(Conversation)}, under another taxonomy than the configured one. */
   public Verdict classify(Conversation conversation, Taxonomy under) {
-    CompletableFuture<Verdict> pending = submit(conversation, under);
+    return await(submit(conversation, under, null));
+  }
+
+  /**
+   * A new incremental session: for a conversation re-checked as it grows (a streamed answer
+   * checked every few dozen tokens), each check reuses the KV cache of the previous one and
+   * evaluates only what changed, typically the new text and the closing instructions. See
+   * {@link GuardSession}.
+   */
+  public GuardSession session() {
+    return new GuardSession(this, new SessionState());
+  }
+
+  /** Waits for a classification at most the configured timeout, cancelling it past that. */
+  Verdict await(CompletableFuture<Verdict> pending) {
     try {
       return pending.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -119,18 +133,21 @@ public final class LlamaGuard implements AutoCloseable {
   /**
    * Queues a classification. Throws {@link GuardRejectedException} at once when the queue is
    * full. Cancelling the future drops the request if it still waits, and stops its forward pass
-   * between layers once every request batched with it is cancelled too.
+   * (within one unit of work of a matrix product, or between two tokens of the answer) once
+   * every request batched with it is cancelled too.
    */
   public CompletableFuture<Verdict> classifyAsync(Conversation conversation) {
-    return submit(conversation, taxonomy);
+    return submit(conversation, taxonomy, null);
   }
 
   /** As {@link #classifyAsync(Conversation)}, under another taxonomy than the configured one. */
   public CompletableFuture<Verdict> classifyAsync(Conversation conversation, Taxonomy under) {
-    return submit(conversation, Objects.requireNonNull(under, "taxonomy"));
+    return submit(conversation, Objects.requireNonNull(under, "taxonomy"), null);
   }
 
-  private CompletableFuture<Verdict> submit(Conversation conversation, Taxonomy under) {
+  /** Queues a classification under {@code under}, in {@code session} if not null. */
+  CompletableFuture<Verdict> submit(Conversation conversation, Taxonomy under,
+      SessionState session) {
     Objects.requireNonNull(conversation, "conversation");
     long start = System.nanoTime();
     VerdictKey key = VerdictKey.of(conversation, under, options);
@@ -139,14 +156,12 @@ public final class LlamaGuard implements AutoCloseable {
       return CompletableFuture.completedFuture(hit.fromCache(elapsed(start)));
     }
     Scorer.Request request = new Scorer.Request(format.render(conversation, under), under,
-        options.threshold(), options.alwaysCategories());
+        options.threshold(), options.alwaysCategories(), session);
     CompletableFuture<Scorer.Score> score = queue.submit(request);
     CompletableFuture<Verdict> verdict = score.thenApply(s -> {
       Verdict v = new Verdict(s.answered() && s.unsafeProbability() < options.threshold(),
-          s.unsafeProbability(),
-          options.threshold(), s.categories(), s.raw(), s.malformed(), s.answered(), modelName,
-          format.name(),
-          elapsed(start), false);
+          s.unsafeProbability(), options.threshold(), s.categories(), s.raw(), s.malformed(),
+          s.answered(), modelName, format.name(), elapsed(start), false);
       verdicts.put(key, v);
       return v;
     });
@@ -166,6 +181,16 @@ public final class LlamaGuard implements AutoCloseable {
   public RenderedPrompt prompt(Conversation conversation) {
     Prompt prompt = format.render(conversation, taxonomy);
     return new RenderedPrompt(prompt.text(), scorer.tokens(prompt).all());
+  }
+
+  /**
+   * Tokens at the start of this conversation's prompt whose KV cache is shared with every
+   * conversation of its role and taxonomy (the instruction prefix); 0 when the prefix cache is
+   * off or this prompt cannot reuse it. A classification evaluates the tokens after them.
+   */
+  public int cachedPrefixLength(Conversation conversation) {
+    return options.prefixCache()
+        ? scorer.tokens(format.render(conversation, taxonomy)).prefixLength() : 0;
   }
 
   /** A prompt as text and token ids. */

@@ -97,43 +97,63 @@ final class Scorer {
     }
   }
 
-  /** One conversation to score, rendered under its taxonomy. */
-  record Request(Prompt prompt, Taxonomy taxonomy, double threshold, boolean alwaysCategories) {}
-
-  /** A request ready to run: its sequence (resumed from the prefix snapshot) and its input. */
-  record Prepared(Request request, Sequence sequence, int[] input) {}
+  /**
+   * One conversation to score, rendered under its taxonomy; {@code session} (null for a one-off
+   * classification) holds the sequence of the session's previous check.
+   */
+  record Request(Prompt prompt, Taxonomy taxonomy, double threshold, boolean alwaysCategories,
+      SessionState session) {}
 
   /**
-   * Tokenizes a request and finds its prefix snapshot, computing it on first use; fails alone
-   * when this request cannot be scored (a prompt beyond the context).
+   * A request ready to run: its sequence, the whole prompt's tokens and the input still to
+   * evaluate (the tokens after those already in the sequence).
+   */
+  record Prepared(Request request, Sequence sequence, int[] prompt, int[] input) {}
+
+  /**
+   * Tokenizes a request and finds where to start: the session's own sequence, rewound to the
+   * longest prefix it shares with this prompt, or the instruction prefix's snapshot (computed
+   * on first use), whichever covers more; fails alone when this request cannot be scored (a
+   * prompt beyond the context).
    */
   Prepared prepare(Request request) {
     PromptTokens tokens = tokens(request.prompt());
+    int[] prompt = tokens.all();
+    if (format.endsAtHeader()) {
+      prompt = Arrays.copyOf(prompt, prompt.length + 1);
+      prompt[prompt.length - 1] = blankLine;
+    }
+    SessionState session = request.session();
+    int kept = session == null ? 0 : session.reusable(prompt);
+    int prefix = prefixes == null ? 0 : tokens.prefixLength();
     Sequence sequence;
-    int[] input;
-    if (prefixes != null && tokens.prefixLength() > 0) {
+    int start;
+    if (kept > 0 && kept >= prefix) {
+      sequence = session.resume(kept);
+      start = kept;
+    } else if (prefix > 0) {
       sequence = prefixes.get(new TokenKey(tokens.prefix()), key -> {
         Sequence fresh = model.newSequence();
         fresh.forward(key.tokens(), null);
         return fresh.snapshot();
       }).resume();
-      input = tokens.afterPrefix();
+      start = prefix;
     } else {
       sequence = model.newSequence();
-      input = tokens.all();
+      start = 0;
     }
-    if (format.endsAtHeader()) {
-      input = Arrays.copyOf(input, input.length + 1);
-      input[input.length - 1] = blankLine;
+    if (session != null) {
+      session.evaluating(sequence);
     }
-    return new Prepared(request, sequence, input);
+    return new Prepared(request, sequence, prompt, Arrays.copyOfRange(prompt, start, prompt.length));
   }
 
   /**
    * Scores prepared requests together: their inputs go through the model in shared forward
    * steps, then each answer, when wanted, is decoded on its own.
    *
-   * @param cancelled checked between layers; true abandons the whole batch
+   * @param cancelled checked around every matrix product, by the kernels' units of work and
+   *     while decoding an answer; true abandons the whole batch
    */
   List<Score> score(List<Prepared> batch, BooleanSupplier cancelled) {
     List<float[]> logits = Sequence.forwardTogether(
@@ -141,12 +161,16 @@ final class Scorer {
         batch.stream().map(Prepared::input).toList(), cancelled);
     List<Score> scores = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      scores.add(read(batch.get(i).request(), batch.get(i).sequence(), logits.get(i)));
+      Prepared prepared = batch.get(i);
+      scores.add(read(prepared.request(), prepared.sequence(), logits.get(i), cancelled));
+      if (prepared.request().session() != null) {
+        prepared.request().session().evaluated(prepared.sequence(), prepared.prompt());
+      }
     }
     return scores;
   }
 
-  private Score read(Request request, Sequence sequence, float[] logits) {
+  private Score read(Request request, Sequence sequence, float[] logits, BooleanSupplier cancelled) {
     Probabilities p = new Probabilities(logits);
     double unsafeProbability = p.of(unsafe) + p.of(spaceUnsafe);
     double answerMass = unsafeProbability + p.of(safe) + p.of(spaceSafe);
@@ -166,7 +190,7 @@ final class Scorer {
       return new Score(unsafeProbability, first, List.of(), Optional.empty());
     }
     int forced = p.of(unsafe) >= p.of(spaceUnsafe) ? unsafe : spaceUnsafe;
-    String raw = answer(sequence, forced);
+    String raw = answer(sequence, forced, cancelled);
     return switch (GuardAnswer.parse(raw, request.taxonomy())) {
       case GuardAnswer.Unsafe u -> new Score(unsafeProbability, raw, u.categories(), Optional.empty());
       case GuardAnswer.Malformed m -> new Score(unsafeProbability, raw, List.of(), Optional.of(m.reason()));
@@ -178,14 +202,14 @@ final class Scorer {
    * The answer after its forced first token, decoded greedily until the end of turn or the end
    * of the categories line: a well-formed answer has two lines, so a third is never needed.
    */
-  private String answer(Sequence sequence, int first) {
+  private String answer(Sequence sequence, int first, BooleanSupplier cancelled) {
     StreamingDecoder decoder = tokenizer.streamingDecoder();
     StringBuilder text = new StringBuilder(decoder.next(first));
     Generator.generate(sequence, new int[] {first}, null, MAX_ANSWER_TOKENS,
         SamplingParams.GREEDY, tokenizer::isEndOfGeneration, token -> {
           text.append(decoder.next(token));
           return text.toString().strip().lines().count() < 2 || !text.toString().endsWith("\n");
-        });
+        }, cancelled);
     return text.append(decoder.finish()).toString();
   }
 

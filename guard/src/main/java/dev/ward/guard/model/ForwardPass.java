@@ -8,9 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * One step of the Llama forward pass over a batch of token rows that may come from several
@@ -27,7 +24,6 @@ import jdk.incubator.vector.VectorSpecies;
  * (In the last layer only the rows whose logits are wanted go past the keys and values.)
  */
 final class ForwardPass {
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
   /** Rows {@code row .. row + count} of the batch are tokens {@code from ..} of a sequence. */
   record Segment(Sequence sequence, int[] tokens, int from, int count, int row, float[] logits) {}
@@ -37,13 +33,16 @@ final class ForwardPass {
   private final LlamaWeights w;
   private final Parallel parallel;
   private final Scratch s;
+  private final BooleanSupplier cancelled;
 
-  ForwardPass(LlamaModel model, Scratch scratch) {
+  /** @param cancelled checked before each matrix product and by the kernels' units of work */
+  ForwardPass(LlamaModel model, Scratch scratch, BooleanSupplier cancelled) {
     this.model = model;
     this.c = model.config();
     this.w = model.weights();
     this.parallel = model.parallel();
     this.s = scratch;
+    this.cancelled = cancelled;
   }
 
   /** Activation buffers for a number of rows; reused across steps of one caller. */
@@ -74,7 +73,7 @@ final class ForwardPass {
     }
   }
 
-  void run(List<Segment> segments, BooleanSupplier cancelled) {
+  void run(List<Segment> segments) {
     int rows = 0;
     for (Segment segment : segments) {
       segment.sequence().cache().ensureCapacity(segment.sequence().position() + segment.count());
@@ -90,11 +89,11 @@ final class ForwardPass {
     }
     int last = c.layers() - 1;
     for (int layer = 0; layer < last; layer++) {
-      checkCancelled(cancelled);
+      model.countLayer();
       attention(w.layers[layer], layer, segments, rows, false);
       feedForward(w.layers[layer], rows);
     }
-    checkCancelled(cancelled);
+    model.countLayer();
     attention(w.layers[last], last, segments, rows, true);
     int wanted = gatherLogitRows(segments);
     feedForward(w.layers[last], wanted);
@@ -104,7 +103,7 @@ final class ForwardPass {
     logits(segments, wanted);
   }
 
-  private static void checkCancelled(BooleanSupplier cancelled) {
+  private void checkCancelled() {
     if (cancelled.getAsBoolean()) {
       throw new CancellationException("forward pass cancelled");
     }
@@ -186,8 +185,11 @@ final class ForwardPass {
     }
   }
 
+  /** A matrix product; a cancelled one is abandoned half done, so the check follows it. */
   private void multiply(WeightMatrix weight, float[] in, int rows, float[] out) {
-    MatMul.multiply(weight, in, rows, out, parallel);
+    checkCancelled();
+    MatMul.multiply(weight, in, rows, out, parallel, cancelled);
+    checkCancelled();
   }
 
   /**
@@ -196,9 +198,10 @@ final class ForwardPass {
    */
   private void attend(int layer, List<Segment> segments, boolean lastOnly) {
     int heads = c.heads();
+    checkCancelled();
     parallel.forEach(segments.size() * heads, task -> {
       Segment segment = segments.get(task / heads);
-      if (lastOnly && segment.logits() == null) {
+      if (lastOnly && segment.logits() == null || cancelled.getAsBoolean()) {
         return;
       }
       KvCache cache = segment.sequence().cache();
@@ -221,7 +224,7 @@ final class ForwardPass {
       for (int p = 0; p < visible; p++) {
         scores[p] = VectorMath.dot(s.q, qOffset, keys, p * kvDim + kvOffset, headDim) * scale;
       }
-      softmax(scores, visible);
+      VectorMath.softmax(scores, visible);
       Arrays.fill(s.attention, qOffset, qOffset + headDim, 0f);
       for (int p = 0; p < visible; p++) {
         VectorMath.axpy(scores[p], values, p * kvDim + kvOffset, s.attention, qOffset, headDim);
@@ -241,33 +244,11 @@ final class ForwardPass {
     int vocabulary = w.output.rows();
     List<float[]> targets = segments.stream().map(Segment::logits).filter(l -> l != null).toList();
     float[] all = wanted == 1 ? targets.getFirst() : new float[wanted * vocabulary];
-    MatMul.multiply(w.output, s.h, wanted, all, parallel);
+    multiply(w.output, s.h, wanted, all);
     if (wanted > 1) {
       for (int r = 0; r < wanted; r++) {
         System.arraycopy(all, r * vocabulary, targets.get(r), 0, vocabulary);
       }
-    }
-  }
-
-  private static void softmax(float[] values, int n) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, values[i]);
-    }
-    double sum = 0;
-    int i = 0;
-    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
-      FloatVector e = FloatVector.fromArray(F, values, i).sub(max).lanewise(VectorOperators.EXP);
-      e.intoArray(values, i);
-      sum += e.reduceLanes(VectorOperators.ADD);
-    }
-    for (; i < n; i++) {
-      values[i] = (float) Math.exp(values[i] - max);
-      sum += values[i];
-    }
-    float inverse = (float) (1 / sum);
-    for (i = 0; i < n; i++) {
-      values[i] *= inverse;
     }
   }
 }

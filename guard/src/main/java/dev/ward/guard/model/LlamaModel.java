@@ -6,6 +6,7 @@ import dev.ward.guard.gguf.GgufTensorInfo;
 import dev.ward.guard.tensor.Parallel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A Llama model loaded from a GGUF file: configuration, weights (mapped, not copied) and the
@@ -19,6 +20,7 @@ public final class LlamaModel implements AutoCloseable {
   private final Rope rope;
   private final Parallel parallel;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final LongAdder layerSteps = new LongAdder();
 
   private LlamaModel(GgufFile file, LlamaConfig config, LlamaWeights weights, Parallel parallel) {
     this.file = file;
@@ -76,6 +78,19 @@ public final class LlamaModel implements AutoCloseable {
   public Sequence newSequence() {
     return new Sequence(this,
         new KvCache(config.layers(), config.kvDim(), config.contextLength(), 256), 0);
+  }
+
+  /**
+   * Transformer layers evaluated since the model was loaded, one per layer per forward step
+   * (whatever the number of tokens in the step): a measure of work done, and the proof in tests
+   * that a cancelled pass stops.
+   */
+  public long layerSteps() {
+    return layerSteps.sum();
+  }
+
+  void countLayer() {
+    layerSteps.increment();
   }
 
   LlamaWeights weights() {

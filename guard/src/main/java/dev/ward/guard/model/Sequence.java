@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * <p>A forward pass evaluates a batch of tokens at once ({@link ForwardPass}), and may take
  * several sequences together ({@link #forwardTogether}), so that each weight row is dequantized
  * once for all of their tokens. A cancelled pass (thread interrupt, or the caller's condition)
- * stops between layers with a {@link CancellationException}; its sequences are then unusable.
+ * stops within a unit of a matrix product with a {@link CancellationException}; its sequences
+ * are then unusable.
  */
 public final class Sequence {
   /** Rows per forward step; bounds the scratch memory of long prompts. */
@@ -61,15 +62,41 @@ public final class Sequence {
 
   /** As {@link #forward(int...)}, writing the logits into {@code logits}, or skipping them if null. */
   public void forward(int[] tokens, float[] logits) {
+    forward(tokens, logits, Thread.currentThread()::isInterrupted);
+  }
+
+  /**
+   * As {@link #forward(int[], float[])}, stopping with a {@link CancellationException} soon
+   * after {@code cancelled} turns true (it is checked around every matrix product and by the
+   * kernels' units of work); the sequence is then unusable.
+   */
+  public void forward(int[] tokens, float[] logits, BooleanSupplier cancelled) {
     run(List.of(this), List.of(tokens), logits == null ? null : new float[][] {logits},
-        Thread.currentThread()::isInterrupted, scratch);
+        cancelled, scratch);
+  }
+
+  /**
+   * Forgets every token after the first {@code length}: the next forward step continues from
+   * there (the cache rows beyond are overwritten). This is how a caller that keeps a sequence
+   * for a conversation re-evaluates only what changed at its end.
+   */
+  public void rewind(int length) {
+    if (broken) {
+      throw new IllegalStateException("sequence was interrupted during a forward pass");
+    }
+    if (length < 0 || length > position) {
+      throw new IllegalArgumentException("cannot rewind a sequence of " + position + " tokens to "
+          + length);
+    }
+    position = length;
   }
 
   /**
    * Evaluates several sequences of one model in shared steps and returns each one's next-token
    * logits. Worth it when requests arrive together: the weights are read once per step for all.
    *
-   * @param cancelled checked between layers; true stops the pass
+   * @param cancelled checked around every matrix product and by the kernels' units of work;
+   *     true stops the pass
    */
   public static List<float[]> forwardTogether(List<Sequence> sequences, List<int[]> tokens,
       BooleanSupplier cancelled) {
@@ -87,7 +114,7 @@ public final class Sequence {
       BooleanSupplier cancelled, ForwardPass.Scratch scratch) {
     validate(sequences, tokens);
     LlamaModel model = sequences.getFirst().model;
-    ForwardPass pass = new ForwardPass(model, scratch);
+    ForwardPass pass = new ForwardPass(model, scratch, cancelled);
     int[] done = new int[sequences.size()];
     sequences.forEach(s -> s.broken = true);
     boolean more = true;
@@ -105,7 +132,7 @@ public final class Sequence {
         rows += count;
         done[i] += count;
       }
-      pass.run(step, cancelled);
+      pass.run(step);
       more = false;
       for (int i = 0; i < done.length; i++) {
         more |= done[i] < tokens.get(i).length;

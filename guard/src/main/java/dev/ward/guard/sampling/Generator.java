@@ -2,6 +2,7 @@ package dev.ward.guard.sampling;
 
 import dev.ward.guard.model.Sequence;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
 /**
@@ -43,10 +44,24 @@ public final class Generator {
    */
   public static Result generate(Sequence sequence, int[] prompt, float[] logits, int maxTokens,
       SamplingParams params, IntPredicate isStop, Listener listener) {
+    return generate(sequence, prompt, logits, maxTokens, params, isStop, listener,
+        Thread.currentThread()::isInterrupted);
+  }
+
+  /**
+   * As above, stopping with a {@link java.util.concurrent.CancellationException} soon after
+   * {@code cancelled} turns true: it is checked before each token and inside each forward step.
+   */
+  public static Result generate(Sequence sequence, int[] prompt, float[] logits, int maxTokens,
+      SamplingParams params, IntPredicate isStop, Listener listener, BooleanSupplier cancelled) {
     if (maxTokens < 0) {
       throw new IllegalArgumentException("max tokens must be >= 0; got " + maxTokens);
     }
-    float[] next = prompt.length > 0 ? sequence.forward(prompt) : logits;
+    float[] next = logits == null ? null : logits.clone();
+    if (prompt.length > 0) {
+      next = new float[sequence.model().vocabularySize()];
+      sequence.forward(prompt, next, cancelled);
+    }
     if (next == null) {
       throw new IllegalArgumentException("no prompt tokens and no logits to start from");
     }
@@ -67,7 +82,7 @@ public final class Generator {
         return new Result(Arrays.copyOf(out, count), Stop.LISTENER);
       }
       if (count < maxTokens) {
-        next = sequence.forward(token);
+        sequence.forward(new int[] {token}, next, cancelled);
       }
     }
     return new Result(Arrays.copyOf(out, count), Stop.MAX_TOKENS);

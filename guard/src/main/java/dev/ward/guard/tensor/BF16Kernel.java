@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -17,12 +18,32 @@ final class BF16Kernel implements RowKernel {
     int lanes = Kernels.F.length();
     int i = 0;
     for (; i + lanes <= n; i += lanes) {
-      ShortVector halves = ShortVector.fromMemorySegment(Kernels.S, src, from + 2L * i, Kernels.LE);
-      IntVector bits = (IntVector) halves.convertShape(VectorOperators.S2I,
-          Kernels.F.withLanes(int.class), 0);
-      bits.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().intoArray(dst, dstOffset + i);
+      widen(src, from + 2L * i).intoArray(dst, dstOffset + i);
     }
     dequantizeReference(src, from + 2L * i, dst, dstOffset + i, n - i);
+  }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    int i = 0;
+    for (; i + lanes <= n; i += lanes) {
+      acc = widen(src, from + 2L * i).fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc);
+    }
+    float sum = Vectors.sum(acc);
+    for (; i < n; i++) {
+      sum += Float.intBitsToFloat(Short.toUnsignedInt(src.get(Kernels.SHORT_LE, from + 2L * i)) << 16)
+          * x[xOffset + i];
+    }
+    return sum;
+  }
+
+  private static FloatVector widen(MemorySegment src, long at) {
+    ShortVector halves = ShortVector.fromMemorySegment(Kernels.S, src, at, Kernels.LE);
+    IntVector bits = (IntVector) halves.convertShape(VectorOperators.S2I,
+        Kernels.F.withLanes(int.class), 0);
+    return bits.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 
 /** F32: IEEE single precision, little-endian. */
 final class F32Kernel implements RowKernel {
@@ -13,6 +14,23 @@ final class F32Kernel implements RowKernel {
   public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     MemorySegment.copy(src, Kernels.FLOAT_LE, from, dst, dstOffset, n);
   }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    int i = 0;
+    for (; i + lanes <= n; i += lanes) {
+      acc = FloatVector.fromMemorySegment(Kernels.F, src, from + 4L * i, Kernels.LE)
+          .fma(FloatVector.fromArray(Kernels.F, x, xOffset + i), acc);
+    }
+    float sum = Vectors.sum(acc);
+    for (; i < n; i++) {
+      sum += src.get(Kernels.FLOAT_LE, from + 4L * i) * x[xOffset + i];
+    }
+    return sum;
+  }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -43,6 +44,39 @@ final class Q4KKernel implements RowKernel {
       }
     }
   }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block);
+      float dmin = Kernels.f16(src, block + 2);
+      long low = src.get(Kernels.LONG_LE, block + 4);
+      int high = src.get(Kernels.INT_LE, block + 12);
+      long qs = block + 16;
+      int xb = xOffset + b * QK;
+      for (int c = 0; c < 4; c++) {
+        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
+        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
+        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
+        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
+        for (int l = 0; l < 32; l += lanes) {
+          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
+          acc = Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc);
+        }
+        for (int l = 0; l < 32; l += lanes) {
+          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
+          acc = Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F)).mul(d2).sub(m2)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc);
+        }
+      }
+    }
+    return Vectors.sum(acc);
+  }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

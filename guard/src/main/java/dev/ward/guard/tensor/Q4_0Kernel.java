@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -33,6 +34,29 @@ final class Q4_0Kernel implements RowKernel {
       }
     }
   }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block);
+      int xb = xOffset + b * QK;
+      for (int j = 0; j < QK / 2; j += lanes) {
+        ByteVector lo = Kernels.bytes(src, block + 2 + j).and((byte) 0x0F).sub((byte) 8);
+        acc = Vectors.widen(lo).mul(d).fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc);
+      }
+      for (int j = 0; j < QK / 2; j += lanes) {
+        ByteVector hi = Kernels.bytes(src, block + 2 + j).lanewise(VectorOperators.ASHR, 4)
+            .and((byte) 0x0F).sub((byte) 8);
+        acc = Vectors.widen(hi).mul(d)
+            .fma(FloatVector.fromArray(Kernels.F, x, xb + QK / 2 + j), acc);
+      }
+    }
+    return Vectors.sum(acc);
+  }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -50,6 +51,45 @@ final class Q5KKernel implements RowKernel {
       }
     }
   }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block);
+      float dmin = Kernels.f16(src, block + 2);
+      long low = src.get(Kernels.LONG_LE, block + 4);
+      int high = src.get(Kernels.INT_LE, block + 12);
+      long qh = block + 16;
+      long qs = block + 48;
+      int xb = xOffset + b * QK;
+      for (int c = 0; c < 4; c++) {
+        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
+        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
+        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
+        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
+        for (int l = 0; l < 32; l += lanes) {
+          ByteVector fifth = Kernels.bytes(src, qh + l).lanewise(VectorOperators.ASHR, 2 * c)
+              .and((byte) 1).lanewise(VectorOperators.LSHL, 4);
+          ByteVector q = Kernels.bytes(src, qs + c * 32 + l).and((byte) 0x0F).or(fifth);
+          acc = Vectors.widen(q).mul(d1).sub(m1)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc);
+        }
+        for (int l = 0; l < 32; l += lanes) {
+          ByteVector fifth = Kernels.bytes(src, qh + l).lanewise(VectorOperators.ASHR, 2 * c + 1)
+              .and((byte) 1).lanewise(VectorOperators.LSHL, 4);
+          ByteVector q = Kernels.bytes(src, qs + c * 32 + l).lanewise(VectorOperators.ASHR, 4)
+              .and((byte) 0x0F).or(fifth);
+          acc = Vectors.widen(q).mul(d2).sub(m2)
+              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc);
+        }
+      }
+    }
+    return Vectors.sum(acc);
+  }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
@@ -38,22 +39,54 @@ final class Q6KKernel implements RowKernel {
           ByteVector lo = Kernels.bytes(src, ql + l);
           ByteVector lo32 = Kernels.bytes(src, ql + 32 + l);
           ByteVector h = Kernels.bytes(src, qh + l);
-          for (int k = 0; k < 4; k++) {
-            ByteVector nibble = switch (k) {
-              case 0 -> lo.and((byte) 0x0F);
-              case 1 -> lo32.and((byte) 0x0F);
-              case 2 -> lo.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F);
-              default -> lo32.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F);
-            };
-            ByteVector high = h.lanewise(VectorOperators.ASHR, 2 * k).and((byte) 3)
-                .lanewise(VectorOperators.LSHL, 4);
-            float scale = d * scale(src, scales + group + 2 * k);
-            Vectors.widen(nibble.or(high).sub((byte) 32)).mul(scale)
-                .intoArray(dst, out + k * 32 + l);
+          quarter(lo.and((byte) 0x0F), h, 0, d * scale(src, scales + group))
+              .intoArray(dst, out + l);
+          quarter(lo32.and((byte) 0x0F), h, 2, d * scale(src, scales + group + 2))
+              .intoArray(dst, out + 32 + l);
+          quarter(lo.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F), h, 4,
+              d * scale(src, scales + group + 4)).intoArray(dst, out + 64 + l);
+          quarter(lo32.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F), h, 6,
+              d * scale(src, scales + group + 6)).intoArray(dst, out + 96 + l);
+        }
+      }
+    }
+  }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    int lanes = Kernels.F.length();
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block + 208);
+      for (int half = 0; half < 2; half++) {
+        long ql = block + half * 64;
+        long qh = block + 128 + half * 32;
+        long scales = block + 192 + half * 8;
+        int xh = xOffset + b * QK + half * 128;
+        long groupScales = src.get(Kernels.LONG_LE, scales);
+        for (int k = 0; k < 4; k++) {
+          long nibbles = ql + (k & 1) * 32;
+          int shift = (k >> 1) * 4;
+          for (int l = 0; l < 32; l += lanes) {
+            ByteVector nibble = Kernels.bytes(src, nibbles + l).lanewise(VectorOperators.ASHR, shift)
+                .and((byte) 0x0F);
+            acc = quarter(nibble, Kernels.bytes(src, qh + l), 2 * k,
+                d * (byte) (groupScales >>> (8 * (l / 16 + 2 * k))))
+                .fma(FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l), acc);
           }
         }
       }
     }
+    return Vectors.sum(acc);
+  }
+
+
+  /** The values of one quarter: a nibble, two high bits from {@code h >> shift}, minus 32, scaled. */
+  private static FloatVector quarter(ByteVector nibble, ByteVector h, int shift, float scale) {
+    ByteVector high = h.lanewise(VectorOperators.ASHR, shift).and((byte) 3)
+        .lanewise(VectorOperators.LSHL, 4);
+    return Vectors.widen(nibble.or(high).sub((byte) 32)).mul(scale);
   }
 
   @Override

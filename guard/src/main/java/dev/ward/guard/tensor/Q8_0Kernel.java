@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -27,6 +28,22 @@ final class Q8_0Kernel implements RowKernel {
       }
     }
   }
+
+  @Override
+  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    FloatVector acc = FloatVector.zero(Kernels.F);
+    for (int b = 0; b < n / QK; b++) {
+      long block = from + (long) b * BLOCK_BYTES;
+      float d = Kernels.f16(src, block);
+      int xb = xOffset + b * QK;
+      for (int j = 0; j < QK; j += Kernels.F.length()) {
+        acc = Vectors.widen(Kernels.bytes(src, block + 2 + j)).mul(d)
+            .fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc);
+      }
+    }
+    return Vectors.sum(acc);
+  }
+
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

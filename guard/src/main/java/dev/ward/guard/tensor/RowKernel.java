@@ -19,4 +19,24 @@ sealed interface RowKernel
   void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n);
 
   void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n);
+
+  /**
+   * The dot product of {@code n} stored values starting at byte {@code from} with
+   * {@code x[xOffset ..]}: each block is read once and dequantized in registers straight into
+   * the multiply-adds, to the same float values {@link #dequantize} writes (the result differs
+   * from dequantize-then-dot only by the order of the additions). This is the decode kernel:
+   * one token against a weight row, bound by memory bandwidth.
+   */
+  float dot(MemorySegment src, long from, float[] x, int xOffset, int n);
+
+  /** The reference for {@link #dot}: the scalar dequantization, then a plain float loop. */
+  default float dotReference(MemorySegment src, long from, float[] x, int xOffset, int n) {
+    float[] values = new float[n];
+    dequantizeReference(src, from, values, 0, n);
+    float sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += values[i] * x[xOffset + i];
+    }
+    return sum;
+  }
 }

@@ -64,6 +64,24 @@ public final class WeightMatrix {
     kernel.dequantize(data, row * rowBytes, dst, offset, cols);
   }
 
+  /**
+   * Writes values {@code [col, col + n)} of row {@code row} as floats into
+   * {@code dst[offset ..]}; {@code col} and {@code n} are multiples of the type's block size.
+   */
+  public void dequantizeRange(int row, int col, int n, float[] dst, int offset) {
+    kernel.dequantize(data, row * rowBytes + type.bytesFor(col), dst, offset, n);
+  }
+
+  /** The dot product of row {@code row} with {@code x[xOffset .. xOffset + cols)}. */
+  public float dot(int row, float[] x, int xOffset) {
+    return kernel.dot(data, row * rowBytes, x, xOffset, cols);
+  }
+
+  /** The reference for {@link #dot}, for tests. */
+  public float dotReference(int row, float[] x, int xOffset) {
+    return kernel.dotReference(data, row * rowBytes, x, xOffset, cols);
+  }
+
   /** The scalar twin of {@link #dequantizeRow}, for tests. */
   public void dequantizeRowReference(int row, float[] dst, int offset) {
     kernel.dequantizeReference(data, row * rowBytes, dst, offset, cols);

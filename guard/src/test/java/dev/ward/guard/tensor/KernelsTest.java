@@ -56,6 +56,56 @@ class KernelsTest {
     }
   }
 
+  /**
+   * The fused dot products add in another order than the reference's plain loop: within this
+   * many float roundings of the sum of the terms' magnitudes.
+   */
+  static final double DOT_RELATIVE_TOLERANCE = 1e-5;
+
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void fusedDotMatchesDequantizeThenDot(GgmlType type) {
+    RowKernel kernel = Kernels.forType(type).orElseThrow();
+    Random random = new Random(31 + type.ordinal());
+    for (int blocks : new int[] {1, 2, 7}) {
+      int n = blocks * Math.max(type.blockSize(), 32) + (type.blockSize() == 1 ? 5 : 0);
+      MemorySegment data = MemorySegment.ofArray(randomBlocks(type, n, random));
+      float[] x = new float[n + 2];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = random.nextFloat() * 2 - 1;
+      }
+      float[] values = new float[n];
+      kernel.dequantizeReference(data, 0, values, 0, n);
+      double magnitude = 0;
+      for (int i = 0; i < n; i++) {
+        magnitude += Math.abs((double) values[i] * x[2 + i]);
+      }
+      float fused = kernel.dot(data, 0, x, 2, n);
+      float reference = kernel.dotReference(data, 0, x, 2, n);
+      assertThat((double) fused).as("%s over %d values", type, n)
+          .isCloseTo(reference, org.assertj.core.data.Offset.offset(DOT_RELATIVE_TOLERANCE * magnitude));
+    }
+  }
+
+  @Test
+  void f16ConvertsEveryBitPatternAsTheJdkDoes() {
+    ByteBuffer all = le(2 * 65536);
+    for (int bits = 0; bits < 65536; bits++) {
+      all.putShort((short) bits);
+    }
+    float[] out = dequantize(GgmlType.F16, all);
+    for (int bits = 0; bits < 65536; bits++) {
+      float expected = Float.float16ToFloat((short) bits);
+      if (Float.isNaN(expected)) {
+        // Whether a signaling NaN comes out quieted depends on JIT or interpreter.
+        assertThat(out[bits]).as("half 0x%04x", bits).isNaN();
+      } else {
+        assertThat(Float.floatToRawIntBits(out[bits])).as("half 0x%04x", bits)
+            .isEqualTo(Float.floatToRawIntBits(expected));
+      }
+    }
+  }
+
   @Test
   void q8_0IsScaleTimesSignedByte() {
     ByteBuffer block = le(34).putShort(Float.floatToFloat16(0.5f));

@@ -17,7 +17,14 @@ class MatMulTest {
   @ParameterizedTest(name = "{0} {1}x{2}, {3} tokens, {4} threads")
   @CsvSource({
       "F32, 37, 40, 1, 1", "F32, 37, 40, 5, 2", "Q8_0, 50, 96, 4, 2", "Q8_0, 50, 96, 9, 1",
-      "Q4_K, 33, 512, 6, 2", "Q6_K, 17, 256, 3, 2", "BF16, 20, 48, 7, 2", "F16, 16, 20, 2, 2"})
+      "Q4_K, 33, 512, 6, 2", "Q6_K, 17, 256, 3, 2", "BF16, 20, 48, 7, 2", "F16, 16, 20, 2, 2",
+      // one token: the fused dot kernels
+      "Q8_0, 50, 96, 1, 2", "Q4_0, 9, 64, 1, 2", "Q4_K, 33, 512, 1, 2", "Q5_K, 7, 256, 1, 1",
+      "Q6_K, 17, 256, 1, 2", "F32, 37, 40, 1, 2", "F16, 16, 20, 1, 2", "BF16, 20, 48, 1, 1",
+      // many tokens: the packed kernel, with odd token vectors, padded rows, partial chunks
+      "Q8_0, 50, 96, 16, 2", "Q8_0, 61, 320, 35, 2", "Q4_0, 97, 64, 48, 2", "Q4_K, 33, 768, 17, 2",
+      "Q5_K, 13, 512, 32, 1", "Q6_K, 53, 256, 40, 2", "F32, 37, 300, 20, 2", "F16, 16, 20, 33, 2",
+      "BF16, 20, 48, 64, 2"})
   void agreesWithNaiveProduct(GgmlType type, int rows, int cols, int tokens, int threads) {
     Random random = new Random(rows * 31 + tokens);
     byte[] bytes = KernelsTest.randomBlocks(type, rows * cols, random);
@@ -42,6 +49,35 @@ class MatMulTest {
         }
         assertThat((double) out[t * rows + r]).as("row %d token %d", r, t)
             .isCloseTo(expected, org.assertj.core.data.Offset.offset(RELATIVE_TOLERANCE * magnitude + 1e-30));
+      }
+    }
+  }
+
+  /** Every path adds in the same order, so a token's result does not depend on its batch. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"Q8_0, 96", "Q4_0, 64", "Q4_K, 768", "Q5_K, 512", "Q6_K, 256", "F32, 300", "F16, 20",
+      "BF16, 48"})
+  void batchSizeDoesNotChangeAnyBit(GgmlType type, int cols) {
+    int rows = 37;
+    Random random = new Random(cols);
+    WeightMatrix w = WeightMatrix.of("w", type, rows, cols,
+        MemorySegment.ofArray(KernelsTest.randomBlocks(type, rows * cols, random)));
+    int tokens = 11;
+    float[] x = new float[tokens * cols];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() * 2 - 1;
+    }
+    float[] batched = new float[tokens * rows];
+    try (Parallel parallel = Parallel.create(2)) {
+      MatMul.multiply(w, x, tokens, batched, parallel);
+      for (int t = 0; t < tokens; t++) {
+        float[] alone = new float[rows];
+        MatMul.multiply(w, java.util.Arrays.copyOfRange(x, t * cols, (t + 1) * cols), 1, alone,
+            parallel);
+        for (int r = 0; r < rows; r++) {
+          assertThat(Float.floatToRawIntBits(batched[t * rows + r])).as("row %d token %d", r, t)
+              .isEqualTo(Float.floatToRawIntBits(alone[r]));
+        }
       }
     }
   }
