@@ -33,6 +33,23 @@ public interface Guard extends AutoCloseable {
   /** What this guard is, for logs: model and where it runs. */
   String name();
 
+  /**
+   * Checks of one conversation that grows between them, typically a streamed answer re-checked
+   * every few dozen tokens. A guard that can reuses what it computed for the previous check (the
+   * in-process guard keeps the conversation's KV cache and evaluates only the new text and the
+   * closing instructions); the default classifies each check anew. Scores are those of
+   * {@link #classify}.
+   */
+  default Session session() {
+    return this::classify;
+  }
+
+  /** Checks of one growing conversation, run in the order they are asked for. */
+  @FunctionalInterface
+  interface Session {
+    CompletableFuture<Verdict> classify(Conversation conversation, Taxonomy taxonomy);
+  }
+
   /** Releases what this guard owns; a guard over a shared model leaves the model open. */
   @Override
   void close();

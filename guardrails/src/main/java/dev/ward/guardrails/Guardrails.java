@@ -86,7 +86,7 @@ public final class Guardrails {
     Objects.requireNonNull(chat, "chat");
     List<Part<?>> parts = new ArrayList<>();
     if (guard != null && policy.checks().input()) {
-      GuardView.ofInput(chat).ifPresent(conversation -> parts.add(guardPart(conversation)));
+      GuardView.ofInput(chat).ifPresent(conversation -> parts.add(guardPart(guard::classify, conversation)));
     }
     return run(Check.INPUT, parts);
   }
@@ -98,11 +98,47 @@ public final class Guardrails {
 
   /** As {@link #checkOutput}, without blocking; cancelling the future cancels the checks. */
   public CompletableFuture<Decision> checkOutputAsync(Chat chat, String answer) {
+    return checkOutputAsync(chat, answer, guard == null ? null : guard::classify);
+  }
+
+  /**
+   * Checks of one answer as it streams in: each check judges the answer so far, as
+   * {@link #checkOutput} does, but the guard reuses what it computed for the previous check
+   * ({@link Guard#session()}), so a re-check costs the new text rather than the whole answer.
+   */
+  public OutputSession outputSession(Chat chat) {
+    return new OutputSession(Objects.requireNonNull(chat, "chat"),
+        guard == null ? null : guard.session());
+  }
+
+  /** Checks of one streamed answer; see {@link #outputSession}. Checks run in order. */
+  public final class OutputSession {
+    private final Chat chat;
+    private final Guard.Session session;
+
+    private OutputSession(Chat chat, Guard.Session session) {
+      this.chat = chat;
+      this.session = session;
+    }
+
+    /** Checks the answer so far. */
+    public Decision check(String answerSoFar) {
+      return await(checkAsync(answerSoFar));
+    }
+
+    /** As {@link #check}, without blocking; cancelling the future cancels the check. */
+    public CompletableFuture<Decision> checkAsync(String answerSoFar) {
+      return checkOutputAsync(chat, answerSoFar, session);
+    }
+  }
+
+  private CompletableFuture<Decision> checkOutputAsync(Chat chat, String answer,
+      Guard.Session classifier) {
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(answer, "answer");
     List<Part<?>> parts = new ArrayList<>();
-    if (guard != null && policy.checks().output()) {
-      parts.add(guardPart(GuardView.ofOutput(chat, answer)));
+    if (classifier != null && policy.checks().output()) {
+      parts.add(guardPart(classifier, GuardView.ofOutput(chat, answer)));
     }
     if (codeShield != null && policy.checks().code()) {
       parts.add(new Part<>("codeshield", () -> CodeScans.markdown(codeShield, answer),
@@ -154,8 +190,8 @@ public final class Guardrails {
     return timeout;
   }
 
-  private Part<Verdict> guardPart(Conversation conversation) {
-    return new Part<>("guard", () -> guard.classify(conversation, taxonomy),
+  private Part<Verdict> guardPart(Guard.Session classifier, Conversation conversation) {
+    return new Part<>("guard", () -> classifier.classify(conversation, taxonomy),
         (outcome, verdict) -> outcome.verdict(verdict, taxonomy));
   }
 

@@ -3,11 +3,13 @@ package dev.ward.guardrails;
 import dev.ward.guard.llamaguard.Conversation;
 import dev.ward.guard.llamaguard.ConversationException;
 import dev.ward.guard.llamaguard.GuardRejectedException;
+import dev.ward.guard.llamaguard.GuardSession;
 import dev.ward.guard.llamaguard.LlamaGuard;
 import dev.ward.guard.llamaguard.Verdict;
 import dev.ward.taxonomy.Taxonomy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /** Llama Guard in process, through {@link LlamaGuard}'s queue. */
 final class LocalGuard implements Guard {
@@ -21,9 +23,20 @@ final class LocalGuard implements Guard {
 
   @Override
   public CompletableFuture<Verdict> classify(Conversation conversation, Taxonomy taxonomy) {
+    return adapt(() -> guard.classifyAsync(conversation, taxonomy));
+  }
+
+  @Override
+  public Session session() {
+    GuardSession session = guard.session();
+    return (conversation, taxonomy) -> adapt(() -> session.classifyAsync(conversation, taxonomy));
+  }
+
+  /** Failures as {@link GuardException}s; cancelling what the caller holds reaches the queue. */
+  private static CompletableFuture<Verdict> adapt(Supplier<CompletableFuture<Verdict>> submit) {
     CompletableFuture<Verdict> verdict;
     try {
-      verdict = guard.classifyAsync(conversation, taxonomy);
+      verdict = submit.get();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(translate(e));
     }
@@ -35,7 +48,7 @@ final class LocalGuard implements Guard {
         result.completeExceptionally(translate(error));
       }
     });
-    // Cancelling what the caller holds reaches the queue, which stops the forward pass.
+    // The queue stops the forward pass of a classification nobody waits for any more.
     result.whenComplete((v, error) -> {
       if (result.isCancelled()) {
         verdict.cancel(true);

@@ -120,6 +120,26 @@ class LocalGuardTest {
   }
 
   @Test
+  void aStreamedAnswerReCheckedInASessionScoresAsColdChecks() {
+    Guardrails rails = Guardrails.builder().guard(Guard.local(shared))
+        .policy(GuardrailPolicy.builder().threshold(0.99).build()).build();
+    Chat chat = Chat.ofUser("Write a short story about a lighthouse.");
+    Guardrails.OutputSession session = rails.outputSession(chat);
+    StringBuilder answer = new StringBuilder();
+    for (String chunk : List.of("The lighthouse keeper ", "climbed the stairs ",
+        "every night at nine, ", "and the ships passed safely.")) {
+      answer.append(chunk);
+
+      Decision streamed = session.check(answer.toString());
+      Decision cold = rails.checkOutput(chat, answer.toString());
+
+      assertThat(streamed.unsafeProbability().orElseThrow())
+          .isCloseTo(cold.unsafeProbability().orElseThrow(), org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(streamed.action()).isEqualTo(cold.action());
+    }
+  }
+
+  @Test
   void nonFiniteLogitsAreAnErrorNeverAProbability(@TempDir Path dir) throws IOException {
     // The loader refuses NaN weights; finite but huge ones overflow in the forward pass.
     Path broken = withHugeWeights(Fixtures.tinyGuard(), "output_norm.weight", dir);

@@ -1,5 +1,6 @@
 package dev.ward.guard.llamaguard;
 
+import dev.ward.taxonomy.Taxonomy;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,11 +52,18 @@ public final class GuardSession {
    * Queues a check behind this session's previous one. Cancelling the future abandons the
    * check (and empties the session).
    */
-  public synchronized CompletableFuture<Verdict> classifyAsync(Conversation conversation) {
+  public CompletableFuture<Verdict> classifyAsync(Conversation conversation) {
+    return classifyAsync(conversation, guard.taxonomy());
+  }
+
+  /** As {@link #classifyAsync(Conversation)}, under another taxonomy than the guard's. */
+  public synchronized CompletableFuture<Verdict> classifyAsync(Conversation conversation,
+      Taxonomy under) {
     Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(under, "taxonomy");
     CompletableFuture<Verdict> verdict = new CompletableFuture<>();
     CompletableFuture<Void> finished = new CompletableFuture<>();
-    previous.whenComplete((ignored, failure) -> start(conversation, verdict, finished));
+    previous.whenComplete((ignored, failure) -> start(conversation, under, verdict, finished));
     previous = finished;
     return verdict;
   }
@@ -64,7 +72,7 @@ public final class GuardSession {
    * Submits a check whose turn has come, unless it was cancelled while it waited; completes
    * {@code finished} when the next check may start.
    */
-  private void start(Conversation conversation, CompletableFuture<Verdict> verdict,
+  private void start(Conversation conversation, Taxonomy under, CompletableFuture<Verdict> verdict,
       CompletableFuture<Void> finished) {
     if (verdict.isDone()) {
       finished.complete(null);
@@ -72,7 +80,7 @@ public final class GuardSession {
     }
     CompletableFuture<Verdict> running;
     try {
-      running = guard.submit(conversation, guard.taxonomy(), state);
+      running = guard.submit(conversation, under, state);
     } catch (RuntimeException e) {
       verdict.completeExceptionally(e);
       finished.complete(null);
