@@ -25,15 +25,17 @@ import java.util.ArrayDeque;
  * text wait for the final check, so that a late block still ends the stream well-formed.
  *
  * <p>Checks cover the answer from its start, because the guard judges an answer in its context
- * and a code block may span windows; one check runs at a time. All methods run on the exchange's
- * event loop.
+ * and a code block may span windows; one check runs at a time, in one
+ * {@link Guardrails.OutputSession}, so the guard evaluates only the text added since the previous
+ * check (with a local guard, the KV cache of the answer so far is kept between checks). All
+ * methods run on the exchange's event loop.
  */
 final class GuardedStream implements Body, Body.Sink {
   private static final int MAX_EVENT_BYTES = 4 << 20;
 
   private final Body upstream;
   private final ApiRequest request;
-  private final Guardrails rails;
+  private final Guardrails.OutputSession checker;
   private final boolean shadow;
   private final StreamPolicy policy;
   private final Exchange exchange;
@@ -56,7 +58,7 @@ final class GuardedStream implements Body, Body.Sink {
       StreamPolicy policy, Exchange exchange, Checks checks) {
     this.upstream = upstream;
     this.request = request;
-    this.rails = rails;
+    this.checker = rails.outputSession(request.chat());
     this.shadow = shadow;
     this.policy = policy;
     this.exchange = exchange;
@@ -188,7 +190,7 @@ final class GuardedStream implements Body, Body.Sink {
     checking = true;
     int covered = answer.length();
     String text = answer.toString();
-    checks.runWhenFree(exchange, "stream", () -> rails.checkOutputAsync(request.chat(), text))
+    checks.runWhenFree(exchange, "stream", () -> checker.checkAsync(text))
         .onComplete(result -> {
           checking = false;
           if (finished) {
