@@ -34,11 +34,14 @@ final class RequestReader {
     return new SamplingParams(temperature, Math.max(topK, 0), topP, seed);
   }
 
-  /** {@code max_tokens} (or {@code max_completion_tokens}), defaulting to what the context allows. */
-  int maxTokens(int promptTokens, int contextLength, int defaultMax) {
+  /**
+   * {@code max_tokens} (or {@code max_completion_tokens}), defaulting to what the context allows;
+   * {@code promptField} is named when the prompt alone fills the context.
+   */
+  int maxTokens(String promptField, int promptTokens, int contextLength, int defaultMax) {
     int room = contextLength - promptTokens;
     if (room < 1) {
-      throw new BadRequest("messages", "the prompt has " + promptTokens + " tokens; this model's "
+      throw new BadRequest(promptField, "the prompt has " + promptTokens + " tokens; this model's "
           + "context is " + contextLength + " tokens");
     }
     String field = body.getValue("max_completion_tokens") != null ? "max_completion_tokens"

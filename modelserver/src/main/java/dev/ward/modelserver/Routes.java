@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.List;
 
 /**
  * The OpenAI-compatible endpoints: {@code GET /v1/models}, {@code POST /v1/chat/completions} and
@@ -75,27 +74,48 @@ final class Routes {
       respondError(response, 400, "the request needs a JSON body", "invalid_request_error", null);
       return;
     }
+    RequestReader reader = new RequestReader(body);
+    // Tokenizing megabytes of prompt takes seconds: a worker does it, never the event loop.
+    ctx.vertx().executeBlocking(() -> prepare(reader, api), false).onComplete(prepared -> {
+      if (prepared.failed()) {
+        Throwable e = prepared.cause();
+        String param = e instanceof BadRequest bad ? bad.param() : null;
+        boolean client = e instanceof BadRequest || e instanceof IllegalArgumentException;
+        respondError(response, client ? 400 : 500, client ? e.getMessage()
+            : "cannot read the request: " + e, client ? "invalid_request_error" : "server_error",
+            param);
+        return;
+      }
+      if (response.closed()) {
+        return; // the client left while its prompt was read
+      }
+      submit(ctx, api, reader, prepared.result());
+    });
+  }
+
+  /** The request's prompt as tokens, and what to generate after it. */
+  private GenerationRequest prepare(RequestReader reader, Exchange.Api api) {
+    reader.requireSingleChoice();
+    Tokenizer tokenizer = engine.tokenizer();
+    int[] prompt = api == Exchange.Api.CHAT ? template.render(reader.messages(), tokenizer)
+        : reader.prompt(tokenizer);
+    int maxTokens = reader.maxTokens(api == Exchange.Api.CHAT ? "messages" : "prompt",
+        prompt.length, engine.contextLength(), defaultMaxTokens);
+    int logprobs = api == Exchange.Api.CHAT ? reader.chatLogprobs() : reader.completionLogprobs();
+    return new GenerationRequest(prompt, maxTokens, reader.sampling(), logprobs);
+  }
+
+  private void submit(RoutingContext ctx, Exchange.Api api, RequestReader reader,
+      GenerationRequest request) {
+    HttpServerResponse response = ctx.response();
     Engine.Generation generation;
     try {
-      RequestReader reader = new RequestReader(body);
-      reader.requireSingleChoice();
-      Tokenizer tokenizer = engine.tokenizer();
-      int[] prompt = api == Exchange.Api.CHAT ? template.render(reader.messages(), tokenizer)
-          : reader.prompt(tokenizer);
-      int maxTokens = reader.maxTokens(prompt.length, engine.contextLength(), defaultMaxTokens);
-      int logprobs = api == Exchange.Api.CHAT ? reader.chatLogprobs() : reader.completionLogprobs();
-      List<String> stop = reader.stop();
-      GenerationRequest request = new GenerationRequest(prompt, maxTokens, reader.sampling(),
-          logprobs);
       Context context = ctx.vertx().getOrCreateContext();
-      Exchange exchange = new Exchange(api, response, context, tokenizer, stop, modelName,
-          reader.stream(), reader.includeUsageInStream(), logprobs);
+      Exchange exchange = new Exchange(api, response, context, engine.tokenizer(), reader.stop(),
+          modelName, reader.stream(), reader.includeUsageInStream(), request.topLogprobs());
       generation = engine.submit(request, exchange);
     } catch (BadRequest e) {
       respondError(response, 400, e.getMessage(), "invalid_request_error", e.param());
-      return;
-    } catch (IllegalArgumentException e) {
-      respondError(response, 400, e.getMessage(), "invalid_request_error", null);
       return;
     } catch (Engine.Rejected e) {
       response.putHeader("Retry-After", "1");
