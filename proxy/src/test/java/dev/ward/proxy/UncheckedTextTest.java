@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * In blocking mode no text reaches the client that the guard has not seen. The upstream here is
@@ -49,6 +51,71 @@ class UncheckedTextTest {
         + "\r\rdata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + MARKER + "\"}}]}\n\n",
         "data: [DONE]\n\n");
     assertThat(text).doesNotContain(MARKER).contains("content_filter");
+  }
+
+  /** Deltas whose text is not in {@code content}: each holds the marker where a client shows it. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"function_call\":{\"name\":\"run\",\"arguments\":\"" + MARKER + "\"}}",
+      "{\"reasoning_content\":\"" + MARKER + "\"}",
+      "{\"audio\":{\"id\":\"a1\",\"transcript\":\"" + MARKER + "\"}}",
+      "{\"tool_calls\":[{\"index\":0,\"function\":{\"name\":\"" + MARKER + "\"}}]}"})
+  void everyStreamedFieldIsChecked(String delta) {
+    String text = openAiStream(chunk(delta), "data: [DONE]\n\n");
+    assertThat(text).doesNotContain(MARKER).contains("content_filter");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"role\":\"assistant\",\"content\":null,\"function_call\":{\"name\":\"x\","
+          + "\"arguments\":\"" + MARKER + "\"}}",
+      "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"" + MARKER + "\"}]}",
+      "{\"role\":\"assistant\",\"content\":\"ok\",\"reasoning_content\":\"" + MARKER + "\"}"})
+  void everyFieldOfAPlainAnswerIsChecked(String message) {
+    upstream.script(ScriptedUpstream.Script.of("application/json", "{\"id\":\"c1\",\"choices\":"
+        + "[{\"index\":0,\"message\":" + message + ",\"finish_reason\":\"stop\"}]}"));
+    HttpResponse<byte[]> response = Client.post(port, "/v1/chat/completions",
+        Harness.chat("hi", false));
+    assertThat(Client.text(response)).doesNotContain(MARKER).contains("content_filter");
+  }
+
+  @Test
+  void aWithheldAnswerKeepsNoneOfItsTextNotEvenInLogprobs() {
+    upstream.script(ScriptedUpstream.Script.of("application/json", "{\"id\":\"c1\",\"choices\":"
+        + "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + MARKER + "\"},"
+        + "\"logprobs\":{\"content\":[{\"token\":\"" + MARKER + "\",\"logprob\":0}]},"
+        + "\"finish_reason\":\"stop\"}]}"));
+    HttpResponse<byte[]> response = Client.post(port, "/v1/chat/completions",
+        Harness.chat("hi", false));
+    assertThat(Client.text(response)).doesNotContain(MARKER).contains("content_filter");
+  }
+
+  /** Anthropic events that carry text outside text deltas. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // An answer that starts with content in message_start.
+      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+          + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\","
+          + "\"text\":\"" + MARKER + "\"}]}}\n\n",
+      // A tool call whose input comes whole in its start event.
+      "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+          + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"run\","
+          + "\"input\":{\"cmd\":\"" + MARKER + "\"}}}\n\n",
+      // A block type Ward has no rule for (search results).
+      "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+          + "\"content_block\":{\"type\":\"web_search_tool_result\",\"content\":[{\"type\":"
+          + "\"web_search_result\",\"title\":\"" + MARKER + "\"}]}}\n\n",
+      // A delta type Ward has no rule for.
+      "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"fancy_delta\",\"fancy\":\"" + MARKER + "\"}}\n\n",
+      "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"" + MARKER + "\"}}\n\n"})
+  void everyAnthropicEventIsChecked(String event) {
+    upstream.script(ScriptedUpstream.Script.of("text/event-stream", event,
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+    HttpResponse<byte[]> response = Client.post(port, "/v1/messages",
+        Harness.messages("hi", true));
+    assertThat(Client.text(response)).doesNotContain(MARKER).contains("\"stop_reason\":\"refusal\"");
   }
 
   static String chunk(String delta) {
