@@ -118,6 +118,30 @@ class UncheckedTextTest {
     assertThat(Client.text(response)).doesNotContain(MARKER).contains("\"stop_reason\":\"refusal\"");
   }
 
+  /**
+   * An upstream may compress an answer even unasked (no Accept-Encoding means any coding will
+   * do): Ward cannot read a compressed answer, so it refuses it rather than pass it unchecked.
+   */
+  @Test
+  void aCompressedAnswerIsRefusedNotPassedUnchecked() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write((chunk("{\"content\":\"" + MARKER + "\"}") + "data: [DONE]\n\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    for (String type : new String[] {"text/event-stream", "application/json"}) {
+      upstream.script(new ScriptedUpstream.Script(200, java.util.Map.of("content-type", type,
+          "content-encoding", "gzip"), java.util.List.of(io.vertx.core.buffer.Buffer.buffer(
+              zipped.toByteArray())), 0));
+      HttpResponse<byte[]> response = Client.post(port, "/v1/chat/completions",
+          Harness.chat("hi", type.equals("text/event-stream")));
+      assertThat(response.statusCode()).as(type).isEqualTo(502);
+      assertThat(response.headers().firstValue("content-encoding")).isEmpty();
+      assertThat(Client.text(response)).contains("content-encoding gzip");
+      assertThat(upstream.lastHeaders().get("accept-encoding")).isEqualTo("identity");
+    }
+  }
+
   static String chunk(String delta) {
     return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
         + "\"delta\":" + delta + ",\"finish_reason\":null}]}\n\n";
