@@ -3,6 +3,7 @@ package dev.ward.codeshield.rule;
 import dev.ward.codeshield.lang.Language;
 import dev.ward.codeshield.pattern.Match;
 import dev.ward.codeshield.pattern.Target;
+import dev.ward.codeshield.syntax.Budget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -170,32 +171,42 @@ public final class RuleSet {
   /**
    * The outcome of running rules over one tree.
    *
-   * @param timedOut whether the deadline stopped the run before every rule ran
+   * @param timedOut whether the deadline stopped the run before every rule had finished; the
+   *     matches of the rules that did finish are kept
    * @param failures rules that threw, as "id: message" (a bug, reported rather than lost)
    */
   public record Run(List<RuleMatch> matches, boolean timedOut, List<String> failures) {}
 
-  /** Runs {@code rules} over {@code target}, stopping between rules once {@code deadlineNanos} ({@link System#nanoTime()}) passes. */
-  public static Run run(List<Rule> rules, Target target, long deadlineNanos) {
+  /**
+   * Runs {@code rules} over {@code target}, drawing on its {@link Budget}: once the deadline passes
+   * (checked inside matching, not only between rules), the run stops and keeps what the finished
+   * rules found. A cancel throws {@link Budget.Exhausted}: a cancelled scan has no result.
+   */
+  public static Run run(List<Rule> rules, Target target) {
     Language language = target.tree().grammar().language();
     Evaluator evaluator = new Evaluator(target);
     List<RuleMatch> matches = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (Rule rule : rules) {
-      if (System.nanoTime() - deadlineNanos > 0) {
-        return new Run(matches, true, failures);
-      }
       Formula formula = rule.formula(language);
       if (formula == null) {
         continue;
       }
       try {
+        target.budget().check();
         Set<Long> ranges = new LinkedHashSet<>();
+        List<RuleMatch> found = new ArrayList<>();
         for (Match m : evaluator.evaluate(formula)) {
           if (ranges.add(((long) m.start() << 32) | m.end())) {
-            matches.add(new RuleMatch(rule, m));
+            found.add(new RuleMatch(rule, m));
           }
         }
+        matches.addAll(found);
+      } catch (Budget.Exhausted e) {
+        if (e.cancelled()) {
+          throw e;
+        }
+        return new Run(matches, true, failures);
       } catch (RuntimeException | StackOverflowError e) {
         failures.add(rule.id() + ": " + e);
       }

@@ -122,7 +122,7 @@ public final class RuleTests {
     SyntaxTree tree = Parsers.parse(language, code, ParseLimits.DEFAULT);
     Map<String, Annotations> annotations = annotations(code, language);
     List<Result> results = new ArrayList<>();
-    RuleSet.Run run = RuleSet.run(rules.rulesFor(language), new Target(tree), Long.MAX_VALUE);
+    RuleSet.Run run = RuleSet.run(rules.rulesFor(language), new Target(tree));
     if (!run.failures().isEmpty()) {
       throw new IllegalStateException("rules failed: " + run.failures());
     }
