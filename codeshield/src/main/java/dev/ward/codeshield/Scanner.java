@@ -2,7 +2,6 @@ package dev.ward.codeshield;
 
 import dev.ward.codeshield.lang.CodeBlock;
 import dev.ward.codeshield.lang.Language;
-import dev.ward.codeshield.lang.LanguageDetector;
 import dev.ward.codeshield.lang.Markdown;
 import dev.ward.codeshield.pattern.Target;
 import dev.ward.codeshield.rule.Rule;
@@ -15,8 +14,10 @@ import dev.ward.codeshield.syntax.SyntaxTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The scan pipeline: split the input into blocks, pick each block's language, skip rules whose
@@ -34,7 +36,7 @@ import java.util.function.Function;
 final class Scanner implements CodeShield {
   private static final int SNIPPET_LINES = 5;
   private static final int SNIPPET_CHARS = 400;
-  /** Fence tags that are not code we could scan, so an untagged-language problem would be noise. */
+  /** Fence tags that name no programming language: a block under them that nothing could match is not worth a problem. */
   private static final Set<String> NOT_CODE = Set.of("text", "txt", "plaintext", "output", "console", "markdown",
       "md", "json", "yaml", "yml", "toml", "ini", "csv", "xml", "html", "css", "diff", "log", "plain");
 
@@ -109,13 +111,15 @@ final class Scanner implements CodeShield {
     if (tooLarge(code, out)) {
       return out.result(0);
     }
-    Optional<Language> language = detect(code, budget);
-    if (language.isEmpty()) {
-      out.problems.add(new ScanProblem(ScanProblem.Kind.UNKNOWN_LANGUAGE, 1, "cannot tell the language of the code"));
-      return out.result(0);
+    LanguageChoice.Choice choice = choose(() -> LanguageChoice.forCode(code, rules, budget::check), 1, out);
+    if (namesNoLanguage(choice)) {
+      out.problems.add(new ScanProblem(ScanProblem.Kind.UNKNOWN_LANGUAGE, 1, "cannot tell the language of the code"
+          + (choice.genericOnly() ? "; only the generic rules ran" : ", and no rule of any language has reason to run on it")));
     }
-    scanBlock(code, language.get(), 1, out, budget);
-    return out.result(1);
+    for (Language language : choice.languages()) {
+      scanBlock(code, language, 1, out, budget);
+    }
+    return out.result(choice.languages().isEmpty() ? 0 : 1);
   }
 
   private ScanResult scanAnswer(String answer, Budget budget) {
@@ -125,30 +129,54 @@ final class Scanner implements CodeShield {
     }
     List<CodeBlock> blocks = Markdown.codeBlocks(answer);
     if (blocks.isEmpty()) {
-      Optional<Language> language = detect(answer, budget);
-      if (language.isEmpty()) {
-        return out.result(0);
+      List<Language> languages = choose(() -> LanguageChoice.forProse(answer, budget::check), 1, out).languages();
+      for (Language language : languages) {
+        scanBlock(answer, language, 1, out, budget);
       }
-      scanBlock(answer, language.get(), 1, out, budget);
-      return out.result(1);
+      return out.result(languages.isEmpty() ? 0 : 1);
     }
     int scanned = 0;
     for (CodeBlock block : blocks) {
-      Optional<Language> language = block.tag().isEmpty() ? detect(block.code(), budget) : Language.find(block.tag());
-      if (language.isEmpty()) {
-        if (block.tag().isEmpty()) {
-          out.problems.add(new ScanProblem(ScanProblem.Kind.UNKNOWN_LANGUAGE, block.firstLine(),
-              "cannot tell the language of the code block; tag its fence"));
-        } else if (!NOT_CODE.contains(block.tag().toLowerCase(java.util.Locale.ROOT))) {
-          out.problems.add(new ScanProblem(ScanProblem.Kind.UNSUPPORTED_LANGUAGE, block.firstLine(),
-              "code block in '" + block.tag() + "' is not scanned; supported: " + Language.ids()));
-        }
-        continue;
+      LanguageChoice.Choice choice = choose(() -> LanguageChoice.forBlock(block.tag(), block.code(), rules, budget::check),
+          block.firstLine(), out);
+      boolean unsupported = !block.tag().isEmpty() && Language.find(block.tag()).isEmpty()
+          && !NOT_CODE.contains(block.tag().toLowerCase(Locale.ROOT));
+      if (unsupported && namesNoLanguage(choice)) {
+        out.problems.add(new ScanProblem(ScanProblem.Kind.UNSUPPORTED_LANGUAGE, block.firstLine(), "code block in '"
+            + block.tag() + "' is in no language Code Shield covers, and its content names none; "
+            + (choice.genericOnly() ? "only the generic rules ran" : "no rule has reason to run on it")));
       }
-      scanBlock(block.code(), language.get(), block.firstLine(), out, budget);
-      scanned++;
+      for (Language language : choice.languages()) {
+        scanBlock(block.code(), language, block.firstLine(), out, budget);
+      }
+      scanned += choice.languages().isEmpty() ? 0 : 1;
     }
     return out.result(scanned);
+  }
+
+  /** Whether neither the text nor the rules name a language for it (the deadline did not simply cut the choice short). */
+  private static boolean namesNoLanguage(LanguageChoice.Choice choice) {
+    return choice != TIMED_OUT && (choice.genericOnly() || choice.languages().isEmpty());
+  }
+
+  /** What {@link #choose} returns when the deadline passed while choosing. */
+  private static final LanguageChoice.Choice TIMED_OUT = new LanguageChoice.Choice(List.of(), false);
+
+  /**
+   * The languages to scan a block as; when the deadline passes while choosing them (reading a
+   * hostile text's signals), {@link #TIMED_OUT} and a problem of the block.
+   */
+  private LanguageChoice.Choice choose(Supplier<LanguageChoice.Choice> choice, int line, Collector out) {
+    try {
+      return choice.get();
+    } catch (Budget.Exhausted e) {
+      if (e.cancelled()) {
+        throw e;
+      }
+      out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, line, "block not scanned: the scan's "
+          + describe(limits.scanTimeout()) + " deadline passed while telling its language"));
+      return TIMED_OUT;
+    }
   }
 
   private boolean tooLarge(String input, Collector out) {
@@ -158,37 +186,6 @@ final class Scanner implements CodeShield {
       return true;
     }
     return false;
-  }
-
-  /**
-   * Detection by text signals; when several languages are close, the one that parses with fewest
-   * errors. Tie-breaking parses draw on the budget; once it runs out, the signals alone decide
-   * (the block's own scan then reports the deadline).
-   */
-  private Optional<Language> detect(String code, Budget budget) {
-    List<Language> ranked = LanguageDetector.ranked(code);
-    if (ranked.size() <= 1) {
-      return ranked.stream().findFirst();
-    }
-    Language best = ranked.getFirst();
-    int fewest = Integer.MAX_VALUE;
-    for (Language candidate : ranked.subList(0, Math.min(3, ranked.size()))) {
-      try {
-        int errors = errorCount(Parsers.parse(candidate, code, limits.parse(), budget));
-        if (errors < fewest) {
-          fewest = errors;
-          best = candidate;
-        }
-      } catch (ParseException e) {
-        // leave this candidate out; the block's own parse will report the limit
-      } catch (Budget.Exhausted e) {
-        if (e.cancelled()) {
-          throw e;
-        }
-        break;
-      }
-    }
-    return Optional.of(best);
   }
 
   private static int errorCount(SyntaxTree tree) {
@@ -331,7 +328,14 @@ final class Scanner implements CodeShield {
     final List<Finding> findings = new ArrayList<>();
     final List<ScanProblem> problems = new ArrayList<>();
 
+    /**
+     * A block scanned as two languages can give the same finding twice, under each language's rule
+     * (C's and PHP's {@code system}): per place and CWE, the findings of the first language only.
+     */
     ScanResult result(int blocks) {
+      Map<String, Language> firstLanguage = new HashMap<>();
+      findings.removeIf(f -> firstLanguage.computeIfAbsent(f.line() + ":" + f.column() + ":" + f.endLine() + ":"
+          + f.endColumn() + ":" + f.cwe(), place -> f.language()) != f.language());
       findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
       boolean complete = problems.stream().noneMatch(p -> p.kind().incomplete());
       return new ScanResult(findings, policy.treatmentOf(findings, complete), problems, blocks);

@@ -100,6 +100,39 @@ class Issue10Test {
   }
 
   @Test
+  void theFenceTagIsAHintAndTheContentDecides() {
+    String python = "import os\n" + HIDDEN + "\n";
+    for (String fence : new String[] {"text", "sh", "console", "bash", "output", "json", "", "cobol"}) {
+      ScanResult result = shield.scanMarkdown("Run this:\n\n```" + fence + "\n" + python + "```\n");
+
+      assertThat(result.findings()).as("fence '%s'", fence).extracting(Finding::ruleId, Finding::line)
+          .contains(org.assertj.core.groups.Tuple.tuple("python-os-command", 5));
+    }
+  }
+
+  @Test
+  void misleadingTagsAndContentDoNotLetCodeThrough() {
+    // A covered language's tag on another language's code: scanned as both.
+    ScanResult underJs = shield.scanMarkdown("```javascript\nimport os\n" + HIDDEN + "\n```\n");
+    // Signals of another language in an untagged block: every language whose rules could match is scanned too.
+    ScanResult jsLooking = shield.scanMarkdown("```\nconst x = require('x'); // => console.log\n" + HIDDEN + "\n```\n");
+    // No signal at all.
+    ScanResult bare = shield.scanMarkdown("```\n" + HIDDEN + "\n```\n");
+
+    for (ScanResult result : new ScanResult[] {underJs, jsLooking, bare}) {
+      assertThat(result.findings()).extracting(Finding::ruleId).contains("python-os-command");
+      assertThat(result.treatment()).isEqualTo(Treatment.BLOCK);
+    }
+  }
+
+  @Test
+  void aBlockScannedAsTwoLanguagesReportsEachPlaceOnce() {
+    ScanResult result = shield.scanMarkdown("```\n#include <stdlib.h>\nint main(int c, char **v) { system(v[1]); }\n```\n");
+
+    assertThat(result.findings()).filteredOn(f -> f.cwe().equals("CWE-78")).hasSize(1);
+  }
+
+  @Test
   void inputOverTheSizeLimitIsIncompleteNotClean() {
     ScanResult result = shield.scanMarkdown("x".repeat(Limits.DEFAULT.maxInputChars() + 1));
 

@@ -162,6 +162,31 @@ public final class RuleSet {
     return byLanguage.get(language);
   }
 
+  /**
+   * The languages in which a rule written for that language, not a generic one, needs words that
+   * {@code text} has: the languages whose rules the text gives a reason to run. Rules that need no
+   * particular word say nothing about a text, and do not count.
+   */
+  public Set<Language> languagesThatMayMatch(String text) {
+    Prefilter.Text prefilterText = Prefilter.Text.of(text);
+    Set<Language> languages = java.util.EnumSet.noneOf(Language.class);
+    for (Language language : Language.values()) {
+      for (Rule rule : byLanguage.get(language)) {
+        if (!rule.generic() && rule.selective(language) && rule.mayMatch(language, prefilterText)) {
+          languages.add(language);
+          break;
+        }
+      }
+    }
+    return languages;
+  }
+
+  /** Whether a generic rule (regex only, every language) passes its prefilter on {@code text}. */
+  public boolean genericMayMatch(String text) {
+    Prefilter.Text prefilterText = Prefilter.Text.of(text);
+    return rules.stream().anyMatch(r -> r.generic() && r.mayMatch(r.languages().iterator().next(), prefilterText));
+  }
+
   /** The rules for {@code language} whose prefilter the text passes. */
   public List<Rule> candidates(Language language, String text) {
     Prefilter.Text prefilterText = Prefilter.Text.of(text);
