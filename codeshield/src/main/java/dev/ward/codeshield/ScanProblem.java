@@ -26,7 +26,9 @@ public record ScanProblem(Kind kind, int line, String message) {
     /** A rule that threw: a bug, reported rather than lost. */
     RULE_FAILED(true),
     /** Bytes that are not text in the expected encoding (UTF-8). */
-    UNDECODABLE(true);
+    UNDECODABLE(true),
+    /** Input that could not be read: not a regular file, an I/O error. */
+    UNREADABLE(true);
 
     private final boolean incomplete;
 
