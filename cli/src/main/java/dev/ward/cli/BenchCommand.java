@@ -4,6 +4,7 @@ import dev.ward.guard.bench.EngineBenchmark;
 import dev.ward.guard.bench.GuardBenchmark;
 import dev.ward.guard.llamaguard.LlamaGuard;
 import dev.ward.guard.model.LlamaModel;
+import dev.ward.guardrails.bench.FacadeOverhead;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,13 +19,18 @@ import picocli.CommandLine.Spec;
         "Engine (default): prefill and decode tokens per second, with the token protocol of "
             + "shared/tools/llamacpp/bench.mjs, so the two can run side by side.",
         "--guard: latency of one Llama Guard classification of a short conversation, cold and "
-            + "with the instruction prefix cached."})
+            + "with the instruction prefix cached.",
+        "--facade: what the guardrails library adds to a classification over calling Llama "
+            + "Guard directly (both on a cached verdict, so the model's time drops out)."})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GuardOptions guard;
 
   @Option(names = "--guard", description = "Benchmark Llama Guard classification latency.")
   boolean guardMode;
+
+  @Option(names = "--facade", description = "Benchmark the guardrails library's own latency.")
+  boolean facadeMode;
 
   @Option(names = "--prompt-tokens", paramLabel = "N", defaultValue = "256",
       description = "Tokens to prefill (default ${DEFAULT-VALUE}).")
@@ -43,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     if (runs < 1 || promptTokens < 1 || decodeTokens < 0) {
       throw new UsageException("--runs and --prompt-tokens must be >= 1, --decode-tokens >= 0");
     }
-    Map<String, Object> result = guardMode ? guardLatency() : engineSpeed();
+    Map<String, Object> result = facadeMode ? facadeOverhead()
+        : guardMode ? guardLatency() : engineSpeed();
     Json.print(spec.commandLine().getOut(), result, true);
     return 0;
   }
@@ -80,6 +87,23 @@ final class BenchCommand implements Callable<Integer> {
       json.put("cold_ms", r.coldMillis());
       json.put("prefix_cached_ms", r.prefixCachedMillis());
       json.put("runs", r.runs());
+      return json;
+    }
+  }
+
+  private Map<String, Object> facadeOverhead() {
+    try (LlamaGuard loaded = guard.load(LlamaGuard.Options.builder(), spec.commandLine().getErr())) {
+      FacadeOverhead.Result r = FacadeOverhead.run(loaded,
+          GuardBenchmark.TYPICAL.messages().getFirst().content(), 20_000 * runs);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("model", guard.model.model.toString());
+      json.put("samples", r.samples());
+      json.put("direct_us_p50", r.directP50());
+      json.put("direct_us_p99", r.directP99());
+      json.put("facade_us_p50", r.facadeP50());
+      json.put("facade_us_p99", r.facadeP99());
+      json.put("added_us_p50", r.addedP50());
+      json.put("added_us_p99", r.addedP99());
       return json;
     }
   }

@@ -5,14 +5,10 @@ import dev.ward.guard.llamaguard.ConversationException;
 import dev.ward.guard.llamaguard.Conversation;
 import dev.ward.guard.llamaguard.Message;
 import dev.ward.guard.llamaguard.Role;
-import dev.ward.guard.llamaguard.Verdict;
-import dev.ward.taxonomy.HazardCategory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Conversations and verdicts as JSON: {@code [{"role", "content"}, ...]} in, verdicts out. */
+/** Llama Guard conversations as JSON: {@code [{"role", "content"}, ...]}, user and assistant turns. */
 final class ConversationJson {
   private ConversationJson() {}
 
@@ -44,24 +40,5 @@ final class ConversationJson {
     } catch (ConversationException e) {
       throw new UsageException(where + ": " + e.getMessage());
     }
-  }
-
-  static Map<String, Object> verdict(Verdict verdict) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("safe", verdict.safe());
-    json.put("unsafe_probability", verdict.unsafeProbability());
-    json.put("threshold", verdict.threshold());
-    List<Map<String, String>> categories = new ArrayList<>();
-    for (HazardCategory c : verdict.categories()) {
-      categories.add(Map.of("code", c.code().value(), "name", c.name()));
-    }
-    json.put("categories", categories);
-    json.put("raw", verdict.raw());
-    verdict.malformed().ifPresent(reason -> json.put("malformed", reason));
-    json.put("model", verdict.model());
-    json.put("format", verdict.format());
-    json.put("latency_ms", verdict.latencyMillis());
-    json.put("cached", verdict.cached());
-    return json;
   }
 }

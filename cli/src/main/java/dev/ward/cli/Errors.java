@@ -2,7 +2,7 @@ package dev.ward.cli;
 
 import dev.ward.guard.gguf.GgufException;
 import dev.ward.guard.llamaguard.ConversationException;
-import dev.ward.taxonomy.TaxonomyException;
+import dev.ward.taxonomy.ConfigException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,8 +14,11 @@ import picocli.CommandLine.ParseResult;
  * when {@code WARD_DEBUG} is set.
  */
 final class Errors implements IExecutionExceptionHandler {
-  static final int USAGE = 2;
+  /** Something was flagged (a finding at the fail level, a blocked conversation), or a bug. */
   static final int FAILURE = 1;
+  static final int USAGE = 2;
+  /** Nothing was flagged, but something could not be checked: never read that as clean. */
+  static final int UNCHECKED = 3;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
@@ -35,7 +38,7 @@ final class Errors implements IExecutionExceptionHandler {
   }
 
   private static boolean isUsage(Exception e) {
-    return e instanceof UsageException || e instanceof TaxonomyException
+    return e instanceof UsageException || e instanceof ConfigException
         || e instanceof GgufException || e instanceof ConversationException;
   }
 

@@ -3,14 +3,20 @@ package dev.ward.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ward.guard.llamaguard.Conversation;
-import dev.ward.guard.llamaguard.GuardRejectedException;
 import dev.ward.guard.llamaguard.LlamaGuard;
+import dev.ward.guardrails.Chat;
+import dev.ward.guardrails.Decision;
+import dev.ward.guardrails.Guard;
+import dev.ward.guardrails.GuardrailPolicy;
+import dev.ward.guardrails.Guardrails;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,19 +73,35 @@ final class GuardCommand implements Runnable {
   }
 
   @Command(name = "classify", mixinStandardHelpOptions = true,
-      description = {"Classify the last message of a conversation.",
-          "Reads one conversation (a JSON array of {\"role\", \"content\"}) on stdin and prints "
-              + "its verdict; with --jsonl, one conversation per line and one verdict per line "
-              + "(a line that cannot be read gets {\"line\", \"error\"} and the exit code is 1)."})
+      description = {"Classify the last message of a conversation and apply a policy.",
+          "Reads one conversation (a JSON array of {\"role\", \"content\"}; roles system, "
+              + "user, assistant, tool) on stdin and prints the decision: the policy's action "
+              + "(allow, log, warn, block), its reasons, P(unsafe), the categories and any "
+              + "check that failed. A last message from the assistant is judged as a response, "
+              + "any other as a prompt. With --jsonl, one conversation per line and one decision "
+              + "per line; a line that cannot be read gets {\"line\", \"error\"} and the run "
+              + "goes on.",
+          "Exit codes: 0 nothing blocked, 1 something blocked, 2 usage error, 3 nothing blocked "
+              + "but something could not be checked (a bad line, a failed check that the policy "
+              + "lets through)."})
   static final class ClassifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin GuardOptions guard;
 
-    @Option(names = "--threshold", paramLabel = "X", defaultValue = "0.5",
-        description = "Unsafe when P(unsafe) reaches X (default ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--policy", paramLabel = "FILE",
+        description = "A policy file (YAML or JSON): thresholds and actions per category, what "
+            + "failures do. Default: block every unsafe category, fail closed.")
+    Path policy;
 
-    @Option(names = "--jsonl", description = "One conversation per line in, one verdict per line out.")
+    @Option(names = "--threshold", paramLabel = "X",
+        description = "Unsafe from P(unsafe) X on (default: the policy's, else 0.5).")
+    Double threshold;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+        description = "Longest one classification may take (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--jsonl", description = "One conversation per line in, one decision per line out.")
     boolean jsonl;
 
     @Option(names = "--categories",
@@ -88,24 +110,35 @@ final class GuardCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!(threshold >= 0 && threshold <= 1)) {
+      if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
         throw new UsageException("--threshold must be within [0, 1]; got " + threshold);
       }
-      LlamaGuard.Options.Builder options = LlamaGuard.Options.builder().threshold(threshold)
-          .alwaysCategories(categories);
-      PrintWriter out = spec.commandLine().getOut();
-      if (!jsonl) {
-        JsonNode input = Json.read(WardCommand.stdin(spec), JsonNode.class, "a conversation");
-        Conversation conversation = ConversationJson.parse(input, "stdin");
-        try (LlamaGuard loaded = guard.load(options, spec.commandLine().getErr())) {
-          Json.print(out, ConversationJson.verdict(loaded.classify(conversation)), true);
-        }
-        return 0;
+      if (timeoutSeconds < 1) {
+        throw new UsageException("--timeout must be at least 1 second; got " + timeoutSeconds);
       }
-      boolean failed = false;
-      try (LlamaGuard loaded = guard.load(options, spec.commandLine().getErr());
-          BufferedReader lines = new BufferedReader(
-              new InputStreamReader(WardCommand.stdin(spec), StandardCharsets.UTF_8))) {
+      GuardrailPolicy rules = policy();
+      Chat single = jsonl ? null
+          : ChatJson.parse(Json.read(WardCommand.stdin(spec), JsonNode.class, "a conversation"), "stdin");
+      PrintWriter out = spec.commandLine().getOut();
+      try (LlamaGuard loaded = guard.load(LlamaGuard.Options.builder()
+          .alwaysCategories(categories).timeout(Duration.ofSeconds(timeoutSeconds)),
+          spec.commandLine().getErr(), rules)) {
+        Guardrails rails = Guardrails.builder().guard(Guard.local(loaded)).policy(rules)
+            .timeout(Duration.ofSeconds(timeoutSeconds)).build();
+        if (!jsonl) {
+          Decision decision = check(rails, single);
+          Json.print(out, ChatJson.decision(decision), true);
+          return exitCode(decision.blocked(), !decision.failures().isEmpty());
+        }
+        return classifyLines(rails, out);
+      }
+    }
+
+    private int classifyLines(Guardrails rails, PrintWriter out) {
+      boolean blocked = false;
+      boolean unchecked = false;
+      try (BufferedReader lines = new BufferedReader(
+          new InputStreamReader(WardCommand.stdin(spec), StandardCharsets.UTF_8))) {
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {
@@ -115,27 +148,55 @@ final class GuardCommand implements Runnable {
           }
           Map<String, Object> result;
           try {
-            Conversation conversation = ConversationJson.parse(parseLine(line), "line " + number);
-            result = ConversationJson.verdict(loaded.classify(conversation));
-          } catch (UsageException | GuardRejectedException e) {
-            failed = true;
+            Decision decision = check(rails, ChatJson.parse(parseLine(line), "line " + number));
+            blocked |= decision.blocked();
+            unchecked |= !decision.failures().isEmpty();
+            result = ChatJson.decision(decision);
+          } catch (UsageException e) {
+            unchecked = true;
             result = new LinkedHashMap<>();
             result.put("line", number);
-            result.put("error", e.getMessage());
+            result.put("error", e.getMessage().replaceFirst("^line " + number + ": ", ""));
           }
           Json.print(out, result, false);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return failed ? Errors.FAILURE : 0;
+      return exitCode(blocked, unchecked);
+    }
+
+    private static int exitCode(boolean blocked, boolean unchecked) {
+      return blocked ? Errors.FAILURE : unchecked ? Errors.UNCHECKED : 0;
+    }
+
+    private static Decision check(Guardrails rails, Chat chat) {
+      List<Chat.Message> messages = chat.messages();
+      Chat.Message last = messages.getLast();
+      return last.role() == Chat.Role.ASSISTANT
+          ? rails.checkOutput(new Chat(messages.subList(0, messages.size() - 1)), last.text())
+          : rails.checkInput(chat);
+    }
+
+    private GuardrailPolicy policy() {
+      GuardrailPolicy.Builder rules = policy == null ? GuardrailPolicy.builder()
+          : GuardrailPolicy.load(policy).toBuilder();
+      guard.taxonomy().ifPresent(rules::taxonomy);
+      if (threshold != null) {
+        rules.threshold(threshold);
+      }
+      try {
+        return rules.build();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
     }
 
     private static JsonNode parseLine(String line) {
       try {
         return Json.MAPPER.readTree(line);
       } catch (JsonProcessingException e) {
-        throw new UsageException("not JSON: " + e.getOriginalMessage());
+        throw new UsageException("not JSON: " + Json.problem(e));
       }
     }
   }

@@ -3,9 +3,12 @@ package dev.ward.cli;
 import dev.ward.guard.llamaguard.LlamaGuard;
 import dev.ward.guard.llamaguard.PromptFormat;
 import dev.ward.guard.model.LlamaModel;
+import dev.ward.guardrails.GuardrailPolicy;
 import dev.ward.taxonomy.Taxonomies;
+import dev.ward.taxonomy.Taxonomy;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,8 +25,29 @@ final class GuardOptions {
       description = "Built-in taxonomy name or a .yaml/.json file (default: the format's own).")
   String taxonomy;
 
+  /** The taxonomy asked for, if any. */
+  Optional<Taxonomy> taxonomy() {
+    return Optional.ofNullable(taxonomy).map(Taxonomies::resolve);
+  }
+
+  /**
+   * Loads the guard for a policy: under its taxonomy, naming categories from the lowest
+   * probability at which any of its rules acts.
+   */
+  LlamaGuard load(LlamaGuard.Options.Builder options, PrintWriter err, GuardrailPolicy policy) {
+    return load(options, err, format -> {
+      Taxonomy under = policy.taxonomy().orElseGet(format::defaultTaxonomy);
+      options.taxonomy(under).threshold(policy.lowestThreshold(under));
+    });
+  }
+
   /** Loads the guard; says on {@code err} when the format had to be assumed. */
   LlamaGuard load(LlamaGuard.Options.Builder options, PrintWriter err) {
+    return load(options, err, format -> { });
+  }
+
+  private LlamaGuard load(LlamaGuard.Options.Builder options, PrintWriter err,
+      Consumer<PromptFormat> tune) {
     LlamaModel loaded = model.load();
     try {
       PromptFormat chosen = format != null ? named(format)
@@ -33,7 +57,8 @@ final class GuardOptions {
             return PromptFormat.llamaGuard2();
           });
       options.format(chosen);
-      Optional.ofNullable(taxonomy).map(Taxonomies::resolve).ifPresent(options::taxonomy);
+      taxonomy().ifPresent(options::taxonomy);
+      tune.accept(chosen);
       return LlamaGuard.of(loaded, options.threads(model.threads()).build());
     } catch (RuntimeException e) {
       loaded.close();

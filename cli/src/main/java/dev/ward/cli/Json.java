@@ -15,9 +15,11 @@ import java.io.PrintWriter;
 
 /** JSON in and out for the machine-readable commands. */
 final class Json {
+  private static final int MAX_NESTING = 64;
+  private static final int MAX_STRING = 64 << 20;
   static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(64 << 20).maxNestingDepth(64).build())
+          .maxStringLength(MAX_STRING).maxNestingDepth(MAX_NESTING).build())
       .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -48,7 +50,7 @@ final class Json {
           + (e.getPath().isEmpty() ? "" : " at " + e.getPathReference().replaceAll("^[^\\[]*", "")));
     } catch (JsonProcessingException e) {
       throw new UsageException("expected " + expected + " on stdin; not valid JSON: "
-          + e.getOriginalMessage() + locationOf(e));
+          + problem(e) + locationOf(e));
     } catch (IOException e) {
       throw new UsageException("cannot read stdin: " + e.getMessage());
     }
@@ -62,9 +64,24 @@ final class Json {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw new UsageException("expected " + expected + ": " + e.getOriginalMessage()
-          + locationOf(e));
+      throw new UsageException("expected " + expected + ": " + problem(e) + locationOf(e));
     }
+  }
+
+  /**
+   * What is wrong with some JSON, in the user's terms: Jackson's messages name its own classes
+   * and settings, which mean nothing to someone piping a file in.
+   */
+  static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+    if (message.contains("nesting depth")) {
+      return "nested more than " + MAX_NESTING + " levels deep";
+    }
+    if (message.contains("String value length")) {
+      return "a string longer than " + MAX_STRING + " characters";
+    }
+    return message.replaceAll("\\s*\\((?:for|through|from|to accept|or)[^)]*\\)", "")
+        .replaceAll("`[a-z]+(?:\\.[a-zA-Z$]+)+(?:\\(\\))?`", "the limit").strip();
   }
 
   private static String locationOf(JsonProcessingException e) {

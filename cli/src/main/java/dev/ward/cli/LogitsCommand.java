@@ -56,14 +56,26 @@ final class LogitsCommand implements Runnable {
               + (loaded.vocabularySize() - 1));
         }
       }
-      List<Map<String, Object>> results = new ArrayList<>();
+      // Every prompt is checked before any is evaluated: a run must not compute for minutes
+      // and then fail on the last prompt's length.
+      int context = loaded.config().contextLength();
+      List<int[]> encoded = new ArrayList<>();
       for (int i = 0; i < prompts.size(); i++) {
         String prompt = prompts.get(i);
         int[] tokens = prompt == null ? new int[0] : tokenizer.encode(prompt, true);
         if (tokens.length == 0) {
           throw new UsageException("prompt " + i + " is empty: there is no token to predict after");
         }
-        results.add(evaluate(loaded, prompt, tokens, probeIds));
+        if (tokens.length + Math.max(greedy - 1, 0) > context) {
+          throw new UsageException("prompt " + i + " is " + tokens.length + " tokens; with "
+              + greedy + " greedy tokens it needs " + (tokens.length + greedy - 1)
+              + " positions, beyond the model's context of " + context);
+        }
+        encoded.add(tokens);
+      }
+      List<Map<String, Object>> results = new ArrayList<>();
+      for (int i = 0; i < prompts.size(); i++) {
+        results.add(evaluate(loaded, prompts.get(i), encoded.get(i), probeIds));
       }
       Json.print(spec.commandLine().getOut(), results, true);
     }

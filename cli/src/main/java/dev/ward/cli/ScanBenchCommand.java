@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan-bench", mixinStandardHelpOptions = true,
-    description = {"Measure Code Shield latency: scanMarkdown on LLM-style answers of up to 200 lines, warm, one thread.",
+    description = {"Measure Code Shield latency on LLM-style answers of up to 200 lines.",
+        "Warm, one thread, scanMarkdown per answer.",
         "Answers are built from CyberSecEval datasets (origin_code in fenced blocks); prints p50/p90/p99."})
 final class ScanBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -27,10 +28,10 @@ final class ScanBenchCommand implements Callable<Integer> {
       description = "CyberSecEval JSON files (instruct.json, autocomplete.json).")
   List<Path> datasets;
 
-  @Option(names = "--warmup", defaultValue = "20", description = "Unmeasured rounds first. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Unmeasured rounds first. Default: ${DEFAULT-VALUE}.")
   int warmup;
 
-  @Option(names = "--rounds", defaultValue = "50", description = "Measured rounds. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "50", description = "Measured rounds. Default: ${DEFAULT-VALUE}.")
   int rounds;
 
   @Override

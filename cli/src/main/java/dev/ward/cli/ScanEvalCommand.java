@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan-eval", mixinStandardHelpOptions = true,
-    description = {"Measure Code Shield's exact-CWE recall per language on CyberSecEval datasets, and how many",
-        "ok: lines of the built-in rule tests stay clean of every rule."})
+    description = {"Measure Code Shield's exact-CWE recall per language on CyberSecEval datasets.",
+        "Also counts how many ok: lines of the built-in rule tests stay clean of every rule."})
 final class ScanEvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       ScanBenchCommand.class,
       ScanEvalCommand.class,
       ScanRulesCommand.class,
+      ServeModelCommand.class,
+      CyberSecEvalCommand.class,
     },
     footer = {"", "Run 'ward COMMAND --help' for a command's options; './ward test' runs the test suite."})
 final class WardCommand implements Runnable {

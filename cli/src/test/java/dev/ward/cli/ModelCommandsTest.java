@@ -108,4 +108,17 @@ class ModelCommandsTest {
     assertThat(probe.exitCode()).isEqualTo(2);
     assertThat(probe.err()).contains("--probe id 999999 is outside the vocabulary");
   }
+
+  @Test
+  void logitsRefusesAContinuationBeyondTheContextBeforeComputing() {
+    long start = System.nanoTime();
+    Cli.Result result = Cli.run("[\"Hello\", \"world\"]", "logits", "--model",
+        Cli.fixture("models/tiny-llama3-q8_0.gguf"), "--greedy", "9000");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("prompt 0 is 1 tokens; with 9000 greedy tokens it needs 9000 "
+        + "positions, beyond the model's context of 8192");
+    assertThat(result.out()).isEmpty();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+  }
 }

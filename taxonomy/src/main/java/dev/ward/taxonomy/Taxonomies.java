@@ -52,7 +52,7 @@ public final class Taxonomies {
     } catch (IOException e) {
       throw new TaxonomyException(file.toString(), 0, null, "cannot read: " + e.getMessage());
     }
-    return new TaxonomyReader(file.toString(), content).read(Taxonomies::named);
+    return TaxonomyReader.read(file.toString(), content, Taxonomies::named);
   }
 
   /** A built-in name, or else the path of a taxonomy file. */
@@ -74,7 +74,7 @@ public final class Taxonomies {
       if (in == null) {
         throw new IllegalStateException("built-in taxonomy resource missing: " + resource);
       }
-      return new TaxonomyReader(resource, in.readAllBytes()).read(Taxonomies::named);
+      return TaxonomyReader.read(resource, in.readAllBytes(), Taxonomies::named);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,16 +1,5 @@
 package dev.ward.taxonomy;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,34 +11,29 @@ import java.util.function.Function;
 
 /**
  * Reads a taxonomy document (YAML or JSON) and validates it, reporting the first problem with the
- * source, line and field it comes from. Lines are recorded in a first streaming pass, so that
- * problems found after mapping (an excluded code the base lacks, a duplicate) still point at the
- * line that caused them.
+ * source, line and field it comes from ({@link ConfigDocument} keeps the lines).
  */
 final class TaxonomyReader {
-  private static final int MAX_BYTES = 1 << 20;
+  private final ConfigDocument config;
 
-  private final String source;
-  private final byte[] content;
-  private final boolean json;
-  private final Map<String, Integer> lines = new HashMap<>();
+  private TaxonomyReader(ConfigDocument config) {
+    this.config = config;
+  }
 
-  TaxonomyReader(String source, byte[] content) {
-    this.source = source;
-    this.content = content;
-    this.json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+  static Taxonomy read(String source, byte[] content, Function<String, Taxonomy> bases) {
+    try {
+      return new TaxonomyReader(ConfigDocument.parse(source, content)).read(bases);
+    } catch (ConfigException e) {
+      throw TaxonomyException.of(e);
+    }
   }
 
   /** Parses and validates; {@code bases} resolves the name after {@code extends}. */
-  Taxonomy read(Function<String, Taxonomy> bases) {
-    if (content.length > MAX_BYTES) {
-      throw problem("", "file is larger than " + MAX_BYTES + " bytes");
-    }
-    recordLines();
-    if (lines.isEmpty()) {
+  private Taxonomy read(Function<String, Taxonomy> bases) {
+    TaxonomyDocument document = config.map(TaxonomyDocument.class);
+    if (document == null) {
       throw problem("", "file is empty");
     }
-    TaxonomyDocument document = map();
     Taxonomy taxonomy = document.base() == null ? own(document) : extended(document, bases);
     if (document.name() != null) {
       taxonomy = taxonomy.withName(document.name());
@@ -178,111 +162,7 @@ final class TaxonomyReader {
     }
   }
 
-  private JsonFactory factory() {
-    return json ? new JsonFactory() : new YAMLFactory();
-  }
-
-  private TaxonomyDocument map() {
-    ObjectMapper mapper = new ObjectMapper(factory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    try {
-      return mapper.readValue(content, TaxonomyDocument.class);
-    } catch (UnrecognizedPropertyException e) {
-      String field = fieldPath(e);
-      return throwAt(e, field, "unknown field '" + e.getPropertyName() + "'; expected one of "
-          + e.getKnownPropertyIds());
-    } catch (JsonMappingException e) {
-      return throwAt(e, fieldPath(e), e.getOriginalMessage().replaceAll("\\s*\\(.*$", ""));
-    } catch (JsonProcessingException e) {
-      return throwAt(e, "", e.getOriginalMessage());
-    } catch (IOException e) {
-      throw problem("", e.getMessage());
-    }
-  }
-
-  private TaxonomyDocument throwAt(JsonProcessingException e, String field, String message) {
-    // The parser's location is where it noticed, often past the value; the field's own line is
-    // what a reader wants.
-    int line = lineOf(field);
-    if (line == 0 && e.getLocation() != null) {
-      line = e.getLocation().getLineNr();
-    }
-    throw new TaxonomyException(source, line, field, message);
-  }
-
-  private static String fieldPath(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      } else if (ref.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      }
-    }
-    return path.toString();
-  }
-
-  private void recordLines() {
-    try (JsonParser parser = factory().createParser(content)) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME || token.isScalarValue() || token.isStructStart()) {
-          lines.putIfAbsent(path(parser.getParsingContext(), token),
-              parser.currentTokenLocation().getLineNr());
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw new TaxonomyException(source,
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-          "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw problem("", e.getMessage());
-    }
-  }
-
-  private static String path(JsonStreamContext context, JsonToken token) {
-    // A struct start belongs to the value position its parent context describes.
-    JsonStreamContext at = token.isStructStart() ? context.getParent() : context;
-    StringBuilder path = new StringBuilder();
-    appendPath(at, path);
-    return path.toString();
-  }
-
-  private static void appendPath(JsonStreamContext context, StringBuilder path) {
-    if (context == null || context.inRoot()) {
-      return;
-    }
-    appendPath(context.getParent(), path);
-    if (context.inArray()) {
-      path.append('[').append(Math.max(context.getCurrentIndex(), 0)).append(']');
-    } else if (context.getCurrentName() != null) {
-      if (!path.isEmpty()) {
-        path.append('.');
-      }
-      path.append(context.getCurrentName());
-    }
-  }
-
-  private int lineOf(String field) {
-    for (String at = field; ; ) {
-      Integer line = lines.get(at);
-      if (line != null) {
-        return line;
-      }
-      int cut = Math.max(at.lastIndexOf('.'), at.lastIndexOf('['));
-      if (cut <= 0) {
-        return lines.getOrDefault(at.substring(0, Math.max(cut, 0)), 0);
-      }
-      at = at.substring(0, cut);
-    }
-  }
-
   private TaxonomyException problem(String field, String message) {
-    return new TaxonomyException(source, lineOf(field), field, message);
+    return TaxonomyException.of(config.problem(field, message));
   }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The languages Code Shield scans, each backed by a real Tree-sitter grammar. Ids are the ones
+ * The languages Code Shield scans, backed by a real Tree-sitter grammar where one exists. Ids are the ones
  * CyberSecEval writes ({@code c}, {@code cpp}, {@code csharp}, ...); aliases are what people put
  * on Markdown fences and what file extensions say.
  */
@@ -33,7 +33,9 @@ public enum Language {
   GO("go", "TreeSitterGo", "tree_sitter_go", List.of("golang"), List.of("go"), "//"),
   KOTLIN("kotlin", "TreeSitterKotlin", "tree_sitter_kotlin", List.of("kt", "kts"), List.of("kt", "kts"), "//"),
   RUBY("ruby", "TreeSitterRuby", "tree_sitter_ruby", List.of("rb", "jruby"), List.of("rb"), "#"),
-  SWIFT("swift", "TreeSitterSwift", "tree_sitter_swift", List.of(), List.of("swift"), "//");
+  SWIFT("swift", "TreeSitterSwift", "tree_sitter_swift", List.of(), List.of("swift"), "//"),
+  /** Android manifests and configs, web.config: no grammar, so its rules are {@code pattern-regex} only. */
+  XML("xml", null, null, List.of("android-manifest", "xhtml"), List.of("xml"), "<!--");
 
   private static final Map<String, Language> BY_NAME = Stream.of(values())
       .flatMap(l -> Stream.concat(Stream.of(l.id), l.aliases.stream()).map(name -> Map.entry(name, l)))
@@ -62,6 +64,14 @@ public enum Language {
   /** The canonical id, as CyberSecEval writes it. */
   public String id() {
     return id;
+  }
+
+  /**
+   * Whether a Tree-sitter grammar parses this language. Without one, the text is scanned as is by
+   * regex rules only, with its comments known (see {@code PlainText}).
+   */
+  public boolean hasGrammar() {
+    return grammarClass != null;
   }
 
   /** The simple name of the {@code org.treesitter} class whose loading brings in the grammar. */

@@ -39,6 +39,9 @@ final class PatternCompiler {
     if (pattern == null || pattern.isBlank()) {
       throw new PatternException("pattern is empty");
     }
+    if (!language.hasGrammar()) {
+      throw new PatternException(language + " has no grammar: its rules match with pattern-regex only");
+    }
     PatternSource source = PatternSource.rewrite(pattern, language);
     String error = null;
     for (PatternSource.Wrapped candidate : source.candidates(language)) {

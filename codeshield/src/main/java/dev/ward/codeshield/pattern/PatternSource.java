@@ -167,6 +167,7 @@ final class PatternSource {
       case KOTLIN -> List.of(plain(s), wrap("fun __ward_fn() {\n", s, "\n}"), wrap("class __Ward {\n", s, "\n}"));
       case SWIFT -> List.of(plain(s), wrap("func __ward_fn() {\n", s, "\n}"));
       case RUBY -> List.of(plain(s), wrap("def __ward_fn\n", s, "\nend\n"));
+      case XML -> List.of(); // no grammar: PatternCompiler refuses code patterns first
     };
   }
 

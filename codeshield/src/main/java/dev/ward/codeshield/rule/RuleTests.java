@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  */
 public final class RuleTests {
   private static final java.util.regex.Pattern ANNOTATION =
-      java.util.regex.Pattern.compile("\\b(todoruleid|todook|ruleid|ok)\\s*:\\s*([A-Za-z0-9._,\\s-]+)");
+      // ids start with a letter or digit, so an XML comment's closing --> is not read as one
+      java.util.regex.Pattern.compile("\\b(todoruleid|todook|ruleid|ok)\\s*:\\s*"
+          + "([A-Za-z0-9_][A-Za-z0-9._-]*(?:[,\\s]+[A-Za-z0-9_][A-Za-z0-9._-]*)*)");
 
   private RuleTests() {}
 

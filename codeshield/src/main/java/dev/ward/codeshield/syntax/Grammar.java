@@ -31,14 +31,14 @@ public final class Grammar {
   private final boolean[] modifier;
   private final String[] fieldNames;
 
-  Grammar(Language language) {
-    this.language = language;
-    this.pointer = TreeSitter.language(language.grammarClass(), language.grammarSymbol());
+  /** Reads the node kinds and fields of {@code language}'s native grammar. */
+  static Grammar load(Language language) {
+    MemorySegment pointer = TreeSitter.language(language.grammarClass(), language.grammarSymbol());
     try {
       int count = (int) TreeSitter.LANGUAGE_SYMBOL_COUNT.invokeExact(pointer);
-      names = new String[count + 1];
-      named = new boolean[count + 1];
-      canonical = new int[count + 1];
+      String[] names = new String[count + 1];
+      boolean[] named = new boolean[count + 1];
+      int[] canonical = new int[count + 1];
       Map<String, Integer> first = new HashMap<>();
       for (int symbol = 0; symbol < count; symbol++) {
         names[symbol] = TreeSitter.cString((MemorySegment) TreeSitter.LANGUAGE_SYMBOL_NAME.invokeExact(pointer, (short) symbol));
@@ -50,13 +50,30 @@ public final class Grammar {
       named[count] = true;
       canonical[count] = count;
       int fields = (int) TreeSitter.LANGUAGE_FIELD_COUNT.invokeExact(pointer);
-      fieldNames = new String[fields + 1];
+      String[] fieldNames = new String[fields + 1];
       for (int field = 1; field <= fields; field++) {
         fieldNames[field] = TreeSitter.cString((MemorySegment) TreeSitter.LANGUAGE_FIELD_NAME.invokeExact(pointer, (short) field));
       }
+      return new Grammar(language, pointer, names, named, canonical, fieldNames);
     } catch (Throwable t) {
       throw new IllegalStateException("cannot read the " + language + " grammar: " + t, t);
     }
+  }
+
+  /** The kinds of a language without a grammar: the whole text, and its comments ({@link PlainText}). */
+  static Grammar plainText(Language language) {
+    String[] names = {PlainText.DOCUMENT, PlainText.COMMENT, "ERROR"};
+    return new Grammar(language, null, names, new boolean[] {true, true, true}, new int[] {0, 1, 2}, new String[1]);
+  }
+
+  private Grammar(Language language, MemorySegment pointer, String[] names, boolean[] named, int[] canonical,
+      String[] fieldNames) {
+    this.language = language;
+    this.pointer = pointer;
+    this.names = names;
+    this.named = named;
+    this.canonical = canonical;
+    this.fieldNames = fieldNames;
     Set<String> strings = NodeKinds.STRINGS.getOrDefault(language, Set.of());
     comment = flags(NodeKinds::isComment);
     string = flags(strings::contains);

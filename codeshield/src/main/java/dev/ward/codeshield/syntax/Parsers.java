@@ -39,7 +39,7 @@ public final class Parsers {
       try {
         return GRAMMARS.computeIfAbsent(language, l -> {
           POOLS.put(l, new ConcurrentLinkedQueue<>());
-          return new Grammar(l);
+          return l.hasGrammar() ? Grammar.load(l) : Grammar.plainText(l);
         });
       } catch (ExceptionInInitializerError e) {
         // a missing or misconfigured native library: say what, not where in class loading
@@ -68,6 +68,9 @@ public final class Parsers {
     }
     budget.check();
     Grammar grammar = grammar(language);
+    if (!language.hasGrammar()) {
+      return PlainText.parse(grammar, text, limits.maxNodes());
+    }
     Queue<NativeParser> pool;
     synchronized (GRAMMARS) {
       pool = POOLS.get(language);

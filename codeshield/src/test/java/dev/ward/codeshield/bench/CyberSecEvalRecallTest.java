@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class CyberSecEvalRecallTest {
   /** Floors for regressions, the levels reached so far; raise them as rules improve. */
-  static final double MIN_OVERALL_RECALL = 0.937;
+  static final double MIN_OVERALL_RECALL = 0.959;
   static final Map<String, Double> MIN_LANGUAGE_RECALL = Map.of("c", 0.909, "cpp", 0.945, "csharp", 1.0, "java", 0.969,
-      "javascript", 0.888, "php", 0.869, "python", 0.94, "rust", 0.965);
+      "javascript", 0.972, "php", 1.0, "python", 0.94, "rust", 0.965);
   static final double MIN_OK_CLEAN = 1.0;
 
   static CodeShield shield;

@@ -11,7 +11,7 @@ class LanguageTest {
   @ParameterizedTest
   @CsvSource({"c,C", "C++,CPP", "cpp,CPP", "c#,CSHARP", "cs,CSHARP", "csharp,CSHARP", "js,JAVASCRIPT",
       "node,JAVASCRIPT", "ts,TYPESCRIPT", "py,PYTHON", "python3,PYTHON", "rs,RUST", "golang,GO", "kt,KOTLIN",
-      "rb,RUBY", "swift,SWIFT", "php,PHP", "java,JAVA"})
+      "rb,RUBY", "swift,SWIFT", "php,PHP", "java,JAVA", "xml,XML"})
   void idsAndAliases(String name, Language expected) {
     assertThat(Language.of(name)).isEqualTo(expected);
   }
@@ -19,7 +19,7 @@ class LanguageTest {
   @Test
   void unknownNamesListTheKnownIds() {
     assertThatThrownBy(() -> Language.of("cobol")).hasMessage(
-        "unknown language 'cobol'; known: c, cpp, csharp, java, javascript, typescript, php, python, rust, go, kotlin, ruby, swift");
+        "unknown language 'cobol'; known: c, cpp, csharp, java, javascript, typescript, php, python, rust, go, kotlin, ruby, swift, xml");
     assertThat(Language.find(null)).isEmpty();
   }
 
@@ -29,5 +29,6 @@ class LanguageTest {
     assertThat(Language.forFileName("x.HPP")).contains(Language.CPP);
     assertThat(Language.forFileName("README")).isEmpty();
     assertThat(Language.forFileName("notes.txt")).isEmpty();
+    assertThat(Language.forFileName("app/src/main/AndroidManifest.xml")).contains(Language.XML);
   }
 }

@@ -125,6 +125,11 @@ public final class LlamaGuard implements AutoCloseable {
     return submit(conversation, taxonomy);
   }
 
+  /** As {@link #classifyAsync(Conversation)}, under another taxonomy than the configured one. */
+  public CompletableFuture<Verdict> classifyAsync(Conversation conversation, Taxonomy under) {
+    return submit(conversation, Objects.requireNonNull(under, "taxonomy"));
+  }
+
   private CompletableFuture<Verdict> submit(Conversation conversation, Taxonomy under) {
     Objects.requireNonNull(conversation, "conversation");
     long start = System.nanoTime();
@@ -137,8 +142,10 @@ public final class LlamaGuard implements AutoCloseable {
         options.threshold(), options.alwaysCategories());
     CompletableFuture<Scorer.Score> score = queue.submit(request);
     CompletableFuture<Verdict> verdict = score.thenApply(s -> {
-      Verdict v = new Verdict(s.unsafeProbability() < options.threshold(), s.unsafeProbability(),
-          options.threshold(), s.categories(), s.raw(), s.malformed(), modelName, format.name(),
+      Verdict v = new Verdict(s.answered() && s.unsafeProbability() < options.threshold(),
+          s.unsafeProbability(),
+          options.threshold(), s.categories(), s.raw(), s.malformed(), s.answered(), modelName,
+          format.name(),
           elapsed(start), false);
       verdicts.put(key, v);
       return v;
@@ -178,6 +185,15 @@ public final class LlamaGuard implements AutoCloseable {
 
   public LlamaModel model() {
     return model;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** The model file's name, as verdicts carry it. */
+  public String modelName() {
+    return modelName;
   }
 
   public CacheStats verdictCacheStats() {

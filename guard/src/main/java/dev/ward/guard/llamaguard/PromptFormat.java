@@ -1,6 +1,7 @@
 package dev.ward.guard.llamaguard;
 
 import dev.ward.guard.gguf.GgufMetadata;
+import dev.ward.guard.tokenizer.Tokenizer;
 import dev.ward.taxonomy.HazardCategory;
 import dev.ward.taxonomy.Taxonomies;
 import dev.ward.taxonomy.Taxonomy;
@@ -167,6 +168,34 @@ public final class PromptFormat {
       tail.add(new Prompt.Text(rest.append(" [/INST]").toString()));
     }
     return new Prompt(instruction, tail);
+  }
+
+  /**
+   * The prompt up to the position where the verdict is read, as token ids: BOS first, and for a
+   * template that stops at the assistant header, the blank line the model writes there. What a
+   * remote inference server is given to score, so that it sees exactly what the local engine does.
+   */
+  public int[] scoringTokens(Prompt prompt, Tokenizer tokenizer) {
+    int[] tokens = PromptTokens.of(prompt, tokenizer, addsBos()).all();
+    if (!endsAtHeader()) {
+      return tokens;
+    }
+    int[] blankLine = tokenizer.encode("\n\n");
+    int[] all = java.util.Arrays.copyOf(tokens, tokens.length + blankLine.length);
+    System.arraycopy(blankLine, 0, all, tokens.length, blankLine.length);
+    return all;
+  }
+
+  /**
+   * As {@link #scoringTokens}, as text for a server that tokenizes itself: without BOS, which
+   * servers add, and with control tokens written out, which they parse.
+   */
+  public String scoringText(Prompt prompt) {
+    String text = prompt.text();
+    if (text.startsWith(BEGIN_OF_TEXT)) {
+      text = text.substring(BEGIN_OF_TEXT.length());
+    }
+    return endsAtHeader() ? text + "\n\n" : text;
   }
 
   /** Whether the tokenizer must add BOS: Llama Guard 3 writes it in the template. */

@@ -34,12 +34,20 @@ import java.util.function.BooleanSupplier;
  */
 final class Scorer {
   private static final int MAX_ANSWER_TOKENS = 24;
+  /**
+   * A Llama Guard model puts nearly all of its first answer token's probability on "safe" or
+   * "unsafe". Below this share it is not answering in that format (a wrong model, a broken
+   * file), and its P(unsafe) means nothing: the verdict is malformed, never safe.
+   */
+  static final double MIN_ANSWER_MASS = 0.5;
 
   private final LlamaModel model;
   private final Tokenizer tokenizer;
   private final PromptFormat format;
   private final int unsafe;
   private final int spaceUnsafe;
+  private final int safe;
+  private final int spaceSafe;
   private final int blankLine;
   private final Cache<TokenKey, Sequence.Snapshot> prefixes;
 
@@ -49,6 +57,8 @@ final class Scorer {
     this.format = format;
     this.unsafe = singleToken("unsafe");
     this.spaceUnsafe = singleToken(" unsafe");
+    this.safe = singleToken("safe");
+    this.spaceSafe = singleToken(" safe");
     this.blankLine = singleToken("\n\n");
     this.prefixes = prefixCache ? Caffeine.newBuilder()
         .maximumWeight(1L << 30)
@@ -75,8 +85,17 @@ final class Scorer {
     return tokens;
   }
 
+  /**
+   * @param answered whether the model answered in the Llama Guard format at all; a verdict
+   *     without an answer is never safe
+   */
   record Score(double unsafeProbability, String raw, List<HazardCategory> categories,
-      Optional<String> malformed) {}
+      Optional<String> malformed, boolean answered) {
+    Score(double unsafeProbability, String raw, List<HazardCategory> categories,
+        Optional<String> malformed) {
+      this(unsafeProbability, raw, categories, malformed, true);
+    }
+  }
 
   /** One conversation to score, rendered under its taxonomy. */
   record Request(Prompt prompt, Taxonomy taxonomy, double threshold, boolean alwaysCategories) {}
@@ -130,6 +149,18 @@ final class Scorer {
   private Score read(Request request, Sequence sequence, float[] logits) {
     Probabilities p = new Probabilities(logits);
     double unsafeProbability = p.of(unsafe) + p.of(spaceUnsafe);
+    double answerMass = unsafeProbability + p.of(safe) + p.of(spaceSafe);
+    if (!Double.isFinite(answerMass)) {
+      throw new IllegalStateException("the model produced non-finite logits (NaN or infinity): "
+          + "its weights are broken");
+    }
+    if (answerMass < MIN_ANSWER_MASS) {
+      String first = tokenizer.decode(new int[] {p.argmax()});
+      return new Score(unsafeProbability, first, List.of(), Optional.of(String.format(
+          java.util.Locale.ROOT, "the model is not answering in the Llama Guard format: "
+              + "P(safe) + P(unsafe) = %.4f at the answer position (its likeliest token is '%s')",
+          answerMass, first)), false);
+    }
     if (unsafeProbability < request.threshold() && !request.alwaysCategories()) {
       String first = tokenizer.decode(new int[] {p.argmax()});
       return new Score(unsafeProbability, first, List.of(), Optional.empty());

@@ -15,6 +15,13 @@ class Keys
         using var md5 = MD5.Create();
         // ok: csharp-weak-hash
         using var sha = SHA256.Create();
+        // ruleid: csharp-weak-hash
+        var legacy = System.Security.Cryptography.MD5.Create();
+        using var aes2 = Aes.Create();
+        // ruleid: csharp-unauthenticated-cipher-mode
+        aes2.Mode = CipherMode.ECB;
+        // ruleid: csharp-unauthenticated-cipher-mode
+        aes2.Mode = CipherMode.CBC;
         // ruleid: csharp-weak-random
         var rand = new Random();
         // ruleid: csharp-weak-random

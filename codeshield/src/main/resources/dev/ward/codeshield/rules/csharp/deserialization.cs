@@ -10,8 +10,10 @@ class Store
         return new BinaryFormatter().Deserialize(stream);
     }
 
-    T Json<T>(string text)
+    T Json<T>(string text, BsonDocument doc)
     {
+        // ruleid: csharp-unsafe-deserialization
+        var fromMongo = BsonSerializer.Deserialize<T>(doc);
         // ok: csharp-unsafe-deserialization
         return JsonSerializer.Deserialize<T>(text);
     }

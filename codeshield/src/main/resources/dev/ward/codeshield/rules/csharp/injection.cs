@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 class Repo
 {
-    long Count(SqlConnection conn, string code, string name, IDbCommand cmd)
+    long Count(SqlConnection conn, string code, string name, IDbCommand cmd, string query)
     {
         // ruleid: csharp-sql-injection
         var command = new SqlCommand("SELECT * FROM users WHERE name = '" + name + "'", conn);
@@ -19,6 +19,10 @@ class Repo
         var rs = Session.Execute(stmt);
         // ok: csharp-sql-non-constant-query
         var all = Session.Execute("SELECT * FROM t");
+        // ruleid: csharp-sql-non-constant-query
+        var byQuery = new SqlCommand(query, conn);
+        // ruleid: csharp-sql-non-constant-query
+        cmd.CommandText = query;
         return cnt;
     }
 
@@ -38,5 +42,38 @@ class Repo
         XmlNode nextNode = element.SelectSingleNode(name);
         // ok: csharp-xpath-injection
         XmlNode fixedNode = element.SelectSingleNode("//config");
+    }
+}
+
+class Directory
+{
+    SearchResult Find(DirectoryEntry root, string user, string host)
+    {
+        var searcher = new DirectorySearcher(root);
+        // ruleid: csharp-ldap-injection
+        searcher.Filter = "(&(objectClass=user)(sAMAccountName=" + user + "))";
+        // ok: csharp-ldap-injection
+        searcher.Filter = "(objectClass=user)";
+        // ruleid: csharp-ldap-injection
+        var other = new DirectorySearcher($"(mail={user})");
+        // ruleid: csharp-ldap-injection
+        var entry = new DirectoryEntry("LDAP://" + host + "/DC=corp");
+        return searcher.FindOne();
+    }
+
+    void Launch(string tool, string args)
+    {
+        var psi = new ProcessStartInfo
+        {
+            // ruleid: csharp-command-injection
+            FileName = tool,
+            // ruleid: csharp-command-injection
+            Arguments = args,
+        };
+        var fixedInfo = new ProcessStartInfo
+        {
+            // ok: csharp-command-injection
+            FileName = "git",
+        };
     }
 }

@@ -17,6 +17,12 @@ public class LoginController : Controller
         return Redirect("/");
     }
 
+    public ActionResult Next(string next)
+    {
+        // ruleid: csharp-open-redirect
+        return new RedirectResult(next);
+    }
+
     // ruleid: csharp-request-validation-disabled
     [ValidateInput(false)]
     public ActionResult Post(string html) { return View(); }

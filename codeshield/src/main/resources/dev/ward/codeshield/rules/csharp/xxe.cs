@@ -15,3 +15,19 @@ class Config
         var x = XDocument.Load(path);
     }
 }
+
+class Transform
+{
+    void Run(XslCompiledTransform xslt, string sheet)
+    {
+        // ruleid: csharp-xslt-script-enabled
+        var settings = new XsltSettings { EnableScript = true };
+        var other = new XsltSettings();
+        // ruleid: csharp-xslt-script-enabled
+        other.EnableScript = true;
+        // ruleid: csharp-xslt-script-enabled
+        xslt.Load(sheet, new XsltSettings(false, true), new XmlUrlResolver());
+        // ok: csharp-xslt-script-enabled
+        xslt.Load(sheet, XsltSettings.Default, null);
+    }
+}

@@ -12,6 +12,15 @@ class Tokens {
         return random.nextLong() + (long) (Math.random() * 10);
     }
 
+    String code(Random shared) {
+        // ruleid: java-weak-random
+        String token = RandomStringUtils.randomAlphanumeric(32);
+        // ruleid: java-weak-random
+        int n = RandomUtils.nextInt(0, 10);
+        // ruleid: java-weak-random
+        return token + shared.nextInt(6) + n;
+    }
+
     byte[] secure() {
         SecureRandom rng = new SecureRandom();
         byte[] b = new byte[16];

@@ -16,6 +16,22 @@ function check(location, hash, req, user) {
     return false;
   }
   // ok: js-timing-unsafe-comparison
+  if (token === void 0) {
+    return false;
+  }
+  // ruleid: js-timing-unsafe-comparison
+  if (req.query.key === API_TOKEN) {
+    return true;
+  }
+  // ruleid: js-timing-unsafe-comparison
+  if (body.pass != user.pass) {
+    return false;
+  }
+  // ruleid: js-timing-unsafe-comparison
+  if (req.body.password == user.password) {
+    return true;
+  }
+  // ok: js-timing-unsafe-comparison
   if (user.name === req.name) {
     return true;
   }

@@ -1,0 +1,6 @@
+/**
+ * Internal: engine benchmarks behind ward bench. Public for Ward's own modules and its CLI, not
+ * part of Ward's API; it may change in any release. Applications use {@code dev.ward.guardrails}
+ * (see the README).
+ */
+package dev.ward.guard.bench;
