@@ -15,9 +15,9 @@ import java.util.Set;
  * {@code javascript}, or under no tag at all; the content decides.
  *
  * <ul>
- *   <li>A tag Code Shield covers is scanned as tagged. If the rules of another language have
- *       reason to run on the block (it has the words they need) and the content's signals name
- *       that language, the block is scanned as that language too.
+ *   <li>A tag Code Shield covers is scanned as tagged. If the content's signals rank another
+ *       language and not the tagged one, and that language's rules have reason to run on the
+ *       block (it has the words they need), the block is scanned as that language too.
  *   <li>Without a tag, or with one Code Shield does not cover ({@code text}, {@code sh},
  *       {@code console}, {@code cobol}...): as every language the content's signals name, and
  *       every language whose rules have reason to run on it.
@@ -26,9 +26,9 @@ import java.util.Set;
  *       shell, YAML, TOML and INI.
  * </ul>
  *
- * The words check is a set lookup; reading the content's signals costs tens of µs per KB, so for
- * a tagged block it runs only when another language's rules have reason to. The scanner reports
- * a place and CWE found in two languages once.
+ * Reading the content's signals costs tens of µs per KB; for a tagged block the tagged
+ * language's own signals run first, and usually settle it. The scanner reports a place and CWE
+ * found in two languages once.
  */
 final class LanguageChoice {
   /** Languages at most taken from the content's signals. */
@@ -50,21 +50,14 @@ final class LanguageChoice {
 
   static Choice forBlock(String tag, String code, RuleSet rules, Runnable checkpoint) {
     Optional<Language> tagged = Language.find(tag);
-    Set<Language> couldMatch = rules.languagesThatMayMatch(code);
     if (tagged.isEmpty()) {
-      return forUnknown(code, couldMatch, rules, checkpoint);
+      return forUnknown(code, rules.languagesThatMayMatch(code), rules, checkpoint);
     }
     Language language = tagged.get();
-    couldMatch.removeIf(other -> other == language || siblings(language, other));
-    Set<Language> chosen = new LinkedHashSet<>(List.of(language));
-    if (!couldMatch.isEmpty()) {
-      for (Language detected : detected(code, checkpoint)) {
-        if (couldMatch.contains(detected)) {
-          chosen.add(detected);
-        }
-      }
-    }
-    return new Choice(List.copyOf(chosen), false);
+    return LanguageDetector.contradicts(code, language, checkpoint)
+        .filter(detected -> !siblings(language, detected) && rules.languageMayMatch(detected, code))
+        .map(detected -> new Choice(List.of(language, detected), false))
+        .orElseGet(() -> new Choice(List.of(language), false));
   }
 
   /** Code of no known language: what its signals name, and what has reason to run on it. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class LanguageDetector {
   static final int MIN_SCORE = 3;
+  /** How far below the best a language may score and still rank. */
+  static final int MARGIN = 3;
   /** Characters read on either side of a literal's occurrence. */
   static final int WINDOW = 2_048;
 
@@ -71,7 +73,18 @@ public final class LanguageDetector {
       signal("^\\s*import\\s+(UIKit|Foundation|SwiftUI)|\\bfunc\\s+\\w+\\s*\\(.*\\)\\s*->|\\bguard\\s+let\\b|\\bvar\\s+\\w+\\s*:\\s*\\w+",
           Map.of(Language.SWIFT, 4)));
 
+  /** Each language's highest possible score: the sum of its weights over all signals. */
+  private static final Map<Language, Integer> HIGHEST = highest();
+
   private LanguageDetector() {}
+
+  private static Map<Language, Integer> highest() {
+    Map<Language, Integer> highest = new EnumMap<>(Language.class);
+    for (Signal signal : SIGNALS) {
+      signal.weights.forEach((language, weight) -> highest.merge(language, weight, Integer::sum));
+    }
+    return highest;
+  }
 
   private static Signal signal(String regex, Map<Language, Integer> weights) {
     return new Signal(Pattern.compile(regex, Pattern.MULTILINE), Gate.of(regex), weights);
@@ -104,10 +117,35 @@ public final class LanguageDetector {
       return List.of();
     }
     return scores.entrySet().stream()
-        .filter(e -> e.getValue() >= MIN_SCORE && e.getValue() >= best - 3)
+        .filter(e -> e.getValue() >= MIN_SCORE && e.getValue() >= best - MARGIN)
         .sorted((a, b) -> b.getValue() - a.getValue())
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /**
+   * The best-ranked language when {@code claimed} is not among {@link #ranked(String)}: the
+   * content says another language than a fence tag. Cheap for a well-tagged block: the claimed
+   * language's signals run first, and once its score is such that no other language could rank
+   * it out (each has a highest possible score), the others do not run.
+   */
+  public static Optional<Language> contradicts(String code, Language claimed, Runnable checkpoint) {
+    int own = 0;
+    for (Signal signal : SIGNALS) {
+      if (signal.weights.containsKey(claimed) && fires(signal, code, checkpoint)) {
+        own += signal.weights.get(claimed);
+      }
+    }
+    int threshold = Math.max(MIN_SCORE, own + MARGIN + 1); // what another language must reach to rank the claimed one out
+    boolean possible = false;
+    for (Map.Entry<Language, Integer> e : HIGHEST.entrySet()) {
+      possible |= e.getKey() != claimed && e.getValue() >= threshold;
+    }
+    if (!possible) {
+      return Optional.empty();
+    }
+    List<Language> ranked = ranked(code, checkpoint);
+    return ranked.isEmpty() || ranked.contains(claimed) ? Optional.empty() : Optional.of(ranked.getFirst());
   }
 
   /** Whether any alternative of the signal matches in {@code code}. */

@@ -171,14 +171,25 @@ public final class RuleSet {
     Prefilter.Text prefilterText = Prefilter.Text.of(text);
     Set<Language> languages = java.util.EnumSet.noneOf(Language.class);
     for (Language language : Language.values()) {
-      for (Rule rule : byLanguage.get(language)) {
-        if (!rule.generic() && rule.selective(language) && rule.mayMatch(language, prefilterText)) {
-          languages.add(language);
-          break;
-        }
+      if (mayMatch(language, prefilterText)) {
+        languages.add(language);
       }
     }
     return languages;
+  }
+
+  /** Whether {@code language} is among {@link #languagesThatMayMatch(String)}. */
+  public boolean languageMayMatch(Language language, String text) {
+    return mayMatch(language, Prefilter.Text.of(text));
+  }
+
+  private boolean mayMatch(Language language, Prefilter.Text text) {
+    for (Rule rule : byLanguage.get(language)) {
+      if (!rule.generic() && rule.selective(language) && rule.mayMatch(language, text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a generic rule (regex only, every language) passes its prefilter on {@code text}. */
