@@ -38,9 +38,6 @@ import picocli.CommandLine.Spec;
             + "error, 3 when nothing is but something could not be checked (a limit, a timeout, an unreadable or "
             + "non-UTF-8 file, a bad JSONL line)."})
 final class ScanCommand implements Callable<Integer> {
-  /** Nothing flagged, but some input was not fully checked. */
-  static final int INCOMPLETE = 3;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--lang", paramLabel = "LANG",
@@ -216,7 +213,7 @@ final class ScanCommand implements Callable<Integer> {
     if (results.stream().anyMatch(this::flagged)) {
       return 1;
     }
-    return results.stream().allMatch(ScanResult::complete) ? 0 : INCOMPLETE;
+    return results.stream().allMatch(ScanResult::complete) ? 0 : Errors.UNCHECKED;
   }
 
   private boolean flagged(ScanResult result) {
@@ -317,7 +314,7 @@ final class ScanCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     int code = exitCode(results);
-    return code == 0 && badLine ? INCOMPLETE : code;
+    return code == 0 && badLine ? Errors.UNCHECKED : code;
   }
 
   private static void error(PrintWriter out, PrintWriter err, int line, JsonNode id, String message) {

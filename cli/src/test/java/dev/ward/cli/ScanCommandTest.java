@@ -163,7 +163,7 @@ class ScanCommandTest {
 
     assertThat(run.out().lines().toList()).hasSize(2).last().satisfies(line ->
         assertThat(Json.MAPPER.readTree(line).path("error").asText()).isEqualTo("\"code\" must be a string"));
-    assertThat(run.exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
   }
 
   @Test
@@ -173,7 +173,7 @@ class ScanCommandTest {
     JsonNode error = readLine(run.out());
     assertThat(error.path("line").asInt()).isEqualTo(1);
     assertThat(error.path("error").asText()).contains("longer than 16 MiB");
-    assertThat(run.exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
   }
 
   static JsonNode readLine(String out) {
@@ -241,7 +241,7 @@ class ScanCommandTest {
     Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> Cli.run("", "scan", "/dev/zero", fifo.toString(), clean.toString(), dir.toString()));
 
-    assertThat(run.exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
     assertThat(run.err()).contains("/dev/zero:1: not a regular file").contains("pipe.py:1: not a regular file")
         .contains("zero.c:1: not a regular file").doesNotContain("Exception");
     assertThat(run.out()).contains("0 findings").contains("not fully checked").contains("treatment WARN");
@@ -270,7 +270,7 @@ class ScanCommandTest {
     assertThat(run.err()).contains("latin1.py:1: file is not UTF-8 text");
 
     Files.delete(dir.resolve("src/copy.c"));
-    assertThat(Cli.run("", "scan", dir.resolve("src").toString()).exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(Cli.run("", "scan", dir.resolve("src").toString()).exitCode()).isEqualTo(Errors.UNCHECKED);
   }
 
   @Test
@@ -281,9 +281,9 @@ class ScanCommandTest {
     Cli.Result json = Cli.run("", "scan", "--format", "json", big.toString());
     Cli.Result sarif = Cli.run("", "scan", "--format", "sarif", big.toString());
 
-    assertThat(text.exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(text.exitCode()).isEqualTo(Errors.UNCHECKED);
     assertThat(text.out()).contains("1 not fully checked; treatment WARN");
-    assertThat(json.exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(json.exitCode()).isEqualTo(Errors.UNCHECKED);
     assertThat(json.json().path("files").path(0).path("complete").asBoolean()).isFalse();
     assertThat(json.json().path("files").path(0).path("problems").path(0).path("kind").asText()).isEqualTo("TOO_LARGE");
     JsonNode invocation = sarif.json().path("runs").path(0).path("invocations").path(0);
@@ -295,7 +295,7 @@ class ScanCommandTest {
   void stdinOverTheReadLimitIsReportedNotBuffered() {
     Cli.Result run = Cli.run("x".repeat(ScanInputs.MAX_BYTES + 1), "scan", "--lang", "python", "-");
 
-    assertThat(run.exitCode()).isEqualTo(ScanCommand.INCOMPLETE);
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
     assertThat(run.err()).contains("-:1: input is larger than 16 MiB; not read");
   }
 }

@@ -304,7 +304,8 @@ final class Scanner implements CodeShield {
     int column = prepared.originalColumn(tree.line(start), tree.column(start));
     int endColumn = prepared.originalColumn(tree.line(last), tree.column(last)) + 2;
     Rule rule = m.rule();
-    return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match()),
+    return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match(),
+        tree.text().substring(m.match().start(), m.match().end())),
         language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn, snippet(lines, line, endLine));
   }
 

@@ -133,6 +133,29 @@ class Issue10Test {
   }
 
   @Test
+  void flaskInjectionIsAboutRequestsNotATerminalScript() {
+    ScanResult script = shield.scan("import os\nhost = input('host: ')\nos.system('ping ' + host)\n", Language.PYTHON);
+    ScanResult app = shield.scan("""
+        import os
+        from flask import request
+        def ping():
+            os.system('ping ' + request.args.get('host'))
+        """, Language.PYTHON);
+
+    assertThat(script.findings()).extracting(Finding::ruleId).contains("python-os-command")
+        .doesNotContain("python-flask-injection");
+    assertThat(app.findings()).extracting(Finding::ruleId).contains("python-flask-injection");
+  }
+
+  @Test
+  void messagesNeverShowAnUnboundMetavariable() {
+    // c-free-non-heap binds $P in one branch only; free(&x) is the other.
+    ScanResult result = shield.scan("void f(void) { int x; free(&x); }\n", Language.C);
+
+    assertThat(result.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContainPattern("\\$[A-Z_]"));
+  }
+
+  @Test
   void inputOverTheSizeLimitIsIncompleteNotClean() {
     ScanResult result = shield.scanMarkdown("x".repeat(Limits.DEFAULT.maxInputChars() + 1));
 

@@ -155,6 +155,12 @@ public final class RuleTests {
     return annotations(code, language).keySet();
   }
 
+  /** The lines of {@code code} marked {@code ruleid:} for {@code ruleId}. */
+  public static SortedSet<Integer> expectedLines(String code, Language language, String ruleId) {
+    Annotations a = annotations(code, language).get(ruleId);
+    return a == null ? new TreeSet<>() : a.expected;
+  }
+
   /** The lines of {@code code} marked {@code ok:} for any rule. */
   public static SortedSet<Integer> okLines(String code, Language language) {
     SortedSet<Integer> ok = new TreeSet<>();
