@@ -90,9 +90,9 @@ final class ScanInputs {
 
   /**
    * The files under {@code root} that {@code wanted} accepts, in path order, skipping hidden
-   * folders, {@code node_modules} and {@code target}. Folders that cannot be listed and entries
-   * that are not regular files (symbolic links to devices, FIFOs) are returned too, so that the
-   * caller reports them; symbolic links to folders are not followed.
+   * folders, {@code node_modules} and {@code target}. Entries that are not regular files (FIFOs,
+   * symbolic links to devices or to folders) are returned too, for {@link #read(Path)} to report,
+   * and folders that cannot be listed go to {@code unlisted}; symbolic links are not followed.
    */
   static List<Path> walk(Path root, Predicate<String> wanted, List<Path> unlisted) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -107,7 +107,7 @@ final class ScanInputs {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = file.getFileName().toString();
-        if (!name.startsWith(".") && wanted.test(name) && !(attrs.isSymbolicLink() && Files.isDirectory(file))) {
+        if (!name.startsWith(".") && wanted.test(name)) {
           files.add(file);
         }
         return FileVisitResult.CONTINUE;

@@ -237,13 +237,14 @@ class ScanCommandTest {
     Path fifo = dir.resolve("pipe.py");
     Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo not available");
     Files.createSymbolicLink(dir.resolve("zero.c"), Path.of("/dev/zero"));
+    Files.createSymbolicLink(dir.resolve("folder.js"), Files.createDirectories(dir.resolve("lib")));
 
     Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> Cli.run("", "scan", "/dev/zero", fifo.toString(), clean.toString(), dir.toString()));
 
     assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
     assertThat(run.err()).contains("/dev/zero:1: not a regular file").contains("pipe.py:1: not a regular file")
-        .contains("zero.c:1: not a regular file").doesNotContain("Exception");
+        .contains("zero.c:1: not a regular file").contains("folder.js:1: not a regular file").doesNotContain("Exception");
     assertThat(run.out()).contains("0 findings").contains("not fully checked").contains("treatment WARN");
   }
 
