@@ -13,8 +13,7 @@ void frames(int width, int height, int nk) {
     std::auto_ptr<int> old(new int(3));
     // ok: cpp-auto-ptr
     std::unique_ptr<int> modern = std::make_unique<int>(3);
-    // ruleid: cpp-std-weak-random
-    int r = std::rand();
+    int r = width;
     char out[64];
     // ruleid: cpp-snprintf-result-unchecked
     int32_t len = bx::snprintf(out, sizeof(out), "%s (%d): ", "f", 3);
