@@ -55,3 +55,21 @@ void *early(int x) {
     // ok: c-allocation-size-overflow
     return malloc(x * 2);
 }
+
+void *allocators(size_t n, size_t m) {
+    // ruleid: c-allocation-size-overflow
+    void *a = g_malloc0(n * m);
+    // ruleid: c-allocation-size-overflow
+    void *b = HeapAlloc(heap, 0, n * m);
+    // ruleid: c-allocation-size-overflow
+    mp_limb_t *c = xalloc_limbs(3 * n);
+    // ruleid: c-allocation-size-overflow
+    lcomplex **e = (lcomplex **) s_mallocf(n * sizeof(lcomplex *));
+    // ruleid: c-allocation-size-overflow
+    char *d = __builtin_alloca(sizeof(char) * (n + 1));
+    // ok: c-allocation-size-overflow
+    Deallocate(a, n * m);
+    // ok: c-allocation-size-overflow
+    ReuseOrAllocNode(a, n * m);
+    return a;
+}

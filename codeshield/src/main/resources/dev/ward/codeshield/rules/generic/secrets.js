@@ -12,3 +12,5 @@ const url = `https://graph.facebook.com/v19.0/me?access_token=EAAGu8jzPde0IgxLd6
 const stripe = require("stripe")("rk_live_487q7J58m1CiAhzCueQpBenQ");
 // ok: generic-stripe-secret-key
 const stripeFromEnv = require("stripe")(process.env.STRIPE_SECRET_KEY);
+// ok: generic-meta-access-token
+const wasm = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39' + 'AX9gAX8AYAJEqV8ib8HDy88YtDtXbiufMdI8X2Y4rUmer/BH3M1XS0DRdJuPnBIKpi99lSi0tcL21pffWQJEeN/jnez0LHtfROUrWW6XnI3EM3HMRb1OcWrhQ7TTJ/chcVG', 'base64');
