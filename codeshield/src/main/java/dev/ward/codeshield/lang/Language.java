@@ -33,7 +33,13 @@ public enum Language {
   GO("go", "TreeSitterGo", "tree_sitter_go", List.of("golang"), List.of("go"), "//"),
   KOTLIN("kotlin", "TreeSitterKotlin", "tree_sitter_kotlin", List.of("kt", "kts"), List.of("kt", "kts"), "//"),
   RUBY("ruby", "TreeSitterRuby", "tree_sitter_ruby", List.of("rb", "jruby"), List.of("rb"), "#"),
-  SWIFT("swift", "TreeSitterSwift", "tree_sitter_swift", List.of(), List.of("swift"), "//");
+  SWIFT("swift", "TreeSitterSwift", "tree_sitter_swift", List.of(), List.of("swift"), "//"),
+  /**
+   * No Objective-C grammar is packaged, so its code is read with C's, which is enough to tell
+   * comments from code; Objective-C rules are regex rules.
+   */
+  OBJECTIVE_C("objective-c", "TreeSitterC", "tree_sitter_c",
+      List.of("objc", "objectivec", "objective_c", "obj-c", "objective-c++", "objc++", "objcpp"), List.of("m", "mm"), "//");
 
   private static final Map<String, Language> BY_NAME = Stream.of(values())
       .flatMap(l -> Stream.concat(Stream.of(l.id), l.aliases.stream()).map(name -> Map.entry(name, l)))
