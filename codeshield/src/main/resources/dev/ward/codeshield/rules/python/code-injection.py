@@ -48,3 +48,32 @@ def legacy(extension, extension_module):
     exec extension in extension_module.__dict__
     # ok: python-eval-exec
     exec "import sys"
+
+
+def table_driven(self):
+    cases = [
+        ("Unreachable reuse", 'i', "[i for i in range(5) if (i := 0)]"),
+        ("Nested", 'j', "[[(j := j) for i in range(5)] for j in range(5)]"),
+    ]
+    for case, target, code in cases:
+        with self.assertRaises(SyntaxError):
+            # ok: python-eval-exec
+            exec(code, {}, {})
+    for stmt in ["x = 1", 'y = 2']:
+        # ok: python-eval-exec
+        exec(stmt, globals())
+    for name in ["a", "b"]:
+        # ruleid: python-eval-exec
+        exec(self.source_for(name))
+    co = compile('a + b', "<int>", "eval")
+    # ok: python-eval-exec
+    value = eval(co, {}, {'a': 1, 'b': 2})
+    # ok: python-eval-exec
+    same = eval(repr(value))
+    # ok: python-eval-exec
+    exec(table_driven.__code__, {})
+    # ok: python-eval-exec
+    exec(textwrap.dedent("""
+        import sys
+    """), globals())
+    return same

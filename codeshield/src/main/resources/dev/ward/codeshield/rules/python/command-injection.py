@@ -1,5 +1,6 @@
 import asyncio
 import os
+import os as operating_system
 import subprocess
 import subprocess as sp
 from subprocess import Popen, check_output
@@ -32,6 +33,8 @@ def convert(pdf_file, cmd):
     os.system("ls " + input())
     # ruleid: python-os-command
     listing = subprocess.getoutput("ls " + pdf_file)
+    # ruleid: python-os-command
+    operating_system.system(cmd)
     return status, out, text, process, results, listing
 
 
