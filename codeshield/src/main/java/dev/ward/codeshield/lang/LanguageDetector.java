@@ -70,6 +70,8 @@ public final class LanguageDetector {
           Map.of(Language.KOTLIN, 4)),
       signal("^\\s*(def\\s+\\w+[^:(]*$|end\\s*$|require\\s+['\"]|puts\\s|attr_accessor\\s)|\\bdo\\s*\\|\\w+\\|",
           Map.of(Language.RUBY, 3)),
+      signal("^\\s*(@interface|@implementation|@protocol|#import\\s*[<\"])|\\[\\[\\w+\\s+alloc\\]\\s*init|\\bNSString\\s*\\*|@\"",
+          Map.of(Language.OBJECTIVE_C, 5)),
       signal("^\\s*import\\s+(UIKit|Foundation|SwiftUI)|\\bfunc\\s+\\w+\\s*\\(.*\\)\\s*->|\\bguard\\s+let\\b|\\bvar\\s+\\w+\\s*:\\s*\\w+",
           Map.of(Language.SWIFT, 4)));
 
