@@ -13,8 +13,8 @@ void release(char *p, Node *n) {
 }
 
 void stack() {
-    char buf[16];
     // ruleid: c-free-non-heap
+    char buf[16];
     free(buf);
     char *heap = static_cast<char *>(malloc(4));
     // ok: c-free-non-heap
