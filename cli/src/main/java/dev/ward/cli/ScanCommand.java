@@ -6,19 +6,16 @@ import dev.ward.codeshield.Finding;
 import dev.ward.codeshield.ScanProblem;
 import dev.ward.codeshield.ScanResult;
 import dev.ward.codeshield.Severity;
+import dev.ward.codeshield.Treatment;
+import dev.ward.codeshield.TreatmentPolicy;
 import dev.ward.codeshield.lang.Language;
 import dev.ward.codeshield.report.JsonReport;
 import dev.ward.codeshield.report.SarifReport;
 import dev.ward.codeshield.report.ScannedFile;
 import dev.ward.codeshield.rule.RuleProblem;
 import dev.ward.codeshield.rule.RuleSet;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,11 +34,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Find insecure code (Code Shield): source files, folders, Markdown answers, or a JSONL batch.",
-        "Exit 0 when clean, 1 when a finding is at or above --fail-on, 2 on a usage error."})
+        "Exit 0 when everything was checked and nothing is at or above --fail-on, 1 when something is, 2 on a usage "
+            + "error, 3 when nothing is but something could not be checked (a limit, a timeout, an unreadable or "
+            + "non-UTF-8 file, a bad JSONL line)."})
 final class ScanCommand implements Callable<Integer> {
-  /** Files bigger than this are not read into memory; the scanner's own limit is lower still. */
-  static final long MAX_FILE_BYTES = 16L << 20;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--lang", paramLabel = "LANG",
@@ -61,8 +57,9 @@ final class ScanCommand implements Callable<Integer> {
   Severity failOn;
 
   @Option(names = "--jsonl", description = {"Batch mode: read {\"id\", \"language\", \"code\"} per line on stdin, "
-      + "print {\"id\", \"treatment\", \"issues\"} per line. \"language\": \"markdown\" scans an answer; "
-      + "without a language it is detected."})
+      + "print {\"id\", \"treatment\", \"complete\", \"issues\", \"problems\"} per line, or {\"line\", \"id\", "
+      + "\"error\"} for a line that is not a valid request. \"language\": \"markdown\" scans an answer; without a "
+      + "language it is detected."})
   boolean jsonl;
 
   @Option(names = "--rules", paramLabel = "PATH", split = ",",
@@ -73,10 +70,12 @@ final class ScanCommand implements Callable<Integer> {
   boolean noBuiltIn;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (folders: by file "
-      + "extension), or - for stdin.")
+      + "extension), or - for stdin. Only regular files are read, each up to 16 MiB of UTF-8.")
   List<String> paths = List.of();
 
   enum Format { text, json, sarif }
+
+  private final TreatmentPolicy policy = TreatmentPolicy.DEFAULT;
 
   @Override
   public Integer call() {
@@ -87,7 +86,7 @@ final class ScanCommand implements Callable<Integer> {
     if (!jsonl && paths.isEmpty()) {
       throw new UsageException("give at least one PATH (or - for stdin), or use --jsonl");
     }
-    CodeShield shield = CodeShield.builder().rules(rules()).build();
+    CodeShield shield = CodeShield.builder().rules(rules()).treatmentPolicy(policy).build();
     return jsonl ? batch(shield) : scanPaths(shield, forced);
   }
 
@@ -127,13 +126,14 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private int scanPaths(CodeShield shield, Optional<Language> forced) {
-    List<Input> inputs = new ArrayList<>();
     for (String p : paths) {
-      inputs.addAll(expand(p, forced));
+      if (!p.equals("-") && !Files.exists(Path.of(p))) {
+        throw new UsageException("no such file or folder: " + p);
+      }
     }
     List<ScannedFile> scanned = new ArrayList<>();
-    for (Input input : inputs) {
-      scanned.add(new ScannedFile(input.name, scan(shield, input.text, input.kind, input.language)));
+    for (String p : paths) {
+      scanned.addAll(scanPath(shield, p, forced));
     }
     print(scanned, shield.rules());
     PrintWriter err = spec.commandLine().getErr();
@@ -143,55 +143,61 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    return exitCode(scanned.stream().flatMap(f -> f.result().findings().stream()).toList());
+    return exitCode(scanned.stream().map(ScannedFile::result).toList());
   }
 
   private enum Kind { CODE, MARKDOWN, DETECT }
 
-  private record Input(String name, String text, Kind kind, Language language) {}
-
-  private List<Input> expand(String p, Optional<Language> forced) {
+  /** One path argument: stdin, a file, or every file of a folder that has a language's extension. */
+  private List<ScannedFile> scanPath(CodeShield shield, String p, Optional<Language> forced) {
     if (p.equals("-")) {
-      return List.of(input("-", readStdin(), forced));
+      return List.of(scan(shield, "-", ScanInputs.read(WardCommand.stdin(spec)), forced));
     }
     Path path = Path.of(p);
-    if (!Files.exists(path)) {
-      throw new UsageException("no such file or folder: " + p);
+    if (!Files.isDirectory(path)) {
+      return List.of(scan(shield, p, ScanInputs.read(path), forced));
     }
-    if (Files.isDirectory(path)) {
-      List<Input> inputs = new ArrayList<>();
-      try (Stream<Path> walk = Files.walk(path)) {
-        for (Path file : walk.filter(Files::isRegularFile).filter(f -> !hidden(path, f)).sorted().toList()) {
-          String name = file.getFileName().toString();
-          boolean isMarkdown = name.endsWith(".md") || name.endsWith(".markdown");
-          if (forced.isPresent() || (markdown && isMarkdown) || Language.forFileName(name).isPresent()) {
-            inputs.add(input(file.toString(), read(file), forced));
-          }
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot list " + p + ": " + e.getMessage());
-      }
-      return inputs;
+    List<Path> unlisted = new ArrayList<>();
+    List<Path> files;
+    try {
+      files = ScanInputs.walk(path, name -> forced.isPresent() || (markdown && isMarkdown(name))
+          || Language.forFileName(name).isPresent(), unlisted);
+    } catch (IOException e) {
+      return List.of(unreadable(p, "cannot list the folder: " + e.getMessage()));
     }
-    return List.of(input(p, read(path), forced));
+    List<ScannedFile> scanned = new ArrayList<>();
+    for (Path folder : unlisted) {
+      scanned.add(unreadable(folder.toString(), "cannot list or read; skipped"));
+    }
+    for (Path file : files) {
+      scanned.add(scan(shield, file.toString(), ScanInputs.read(file), forced));
+    }
+    return scanned;
   }
 
-  private static boolean hidden(Path root, Path file) {
-    for (Path part : root.relativize(file)) {
-      String s = part.toString();
-      if (s.startsWith(".") || s.equals("node_modules") || s.equals("target")) {
-        return true;
-      }
-    }
-    return false;
+  private ScannedFile unreadable(String name, String message) {
+    return notScanned(name, new ScanProblem(ScanProblem.Kind.UNREADABLE, 1, message));
   }
 
-  private Input input(String name, String text, Optional<Language> forced) {
-    if (markdown || (forced.isEmpty() && (name.endsWith(".md") || name.endsWith(".markdown")))) {
-      return new Input(name, text, Kind.MARKDOWN, null);
+  /** An input that could not be read: no findings, incomplete, treated as the policy says. */
+  private ScannedFile notScanned(String name, ScanProblem problem) {
+    return new ScannedFile(name, new ScanResult(List.of(), policy.treatmentOf(List.of(), false), List.of(problem), 0));
+  }
+
+  private static boolean isMarkdown(String name) {
+    return name.endsWith(".md") || name.endsWith(".markdown");
+  }
+
+  private ScannedFile scan(CodeShield shield, String name, ScanInputs.Text text, Optional<Language> forced) {
+    if (text.problem() != null) {
+      return notScanned(name, text.problem());
     }
-    Optional<Language> language = forced.or(() -> Language.forFileName(name));
-    return language.map(l -> new Input(name, text, Kind.CODE, l)).orElseGet(() -> new Input(name, text, Kind.DETECT, null));
+    if (markdown || (forced.isEmpty() && isMarkdown(name))) {
+      return new ScannedFile(name, scan(shield, text.text(), Kind.MARKDOWN, null));
+    }
+    Optional<Language> lang = forced.or(() -> Language.forFileName(name));
+    return new ScannedFile(name, lang.map(l -> scan(shield, text.text(), Kind.CODE, l))
+        .orElseGet(() -> scan(shield, text.text(), Kind.DETECT, null)));
   }
 
   private static ScanResult scan(CodeShield shield, String text, Kind kind, Language language) {
@@ -202,33 +208,16 @@ final class ScanCommand implements Callable<Integer> {
     };
   }
 
-  private static String read(Path file) {
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new UsageException(file + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not scanned");
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw new UsageException(file + " is not UTF-8 text");
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+  /** 1 if anything is flagged, else 3 if anything was not fully checked, else 0. */
+  private int exitCode(List<ScanResult> results) {
+    if (results.stream().anyMatch(this::flagged)) {
+      return 1;
     }
+    return results.stream().allMatch(ScanResult::complete) ? 0 : Errors.UNCHECKED;
   }
 
-  private String readStdin() {
-    try {
-      byte[] bytes = WardCommand.stdin(spec).readNBytes((int) MAX_FILE_BYTES + 1);
-      if (bytes.length > MAX_FILE_BYTES) {
-        throw new UsageException("stdin is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not scanned");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private int exitCode(List<Finding> findings) {
-    return findings.stream().anyMatch(f -> f.severity().atLeast(failOn)) ? 1 : 0;
+  private boolean flagged(ScanResult result) {
+    return result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn));
   }
 
   private void print(List<ScannedFile> scanned, RuleSet rules) {
@@ -260,65 +249,99 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     int total = bySeverity[0] + bySeverity[1] + bySeverity[2];
-    String treatment = scanned.stream().map(f -> f.result().treatment()).reduce(dev.ward.codeshield.Treatment.IGNORE,
-        dev.ward.codeshield.Treatment::max).name();
-    out.printf("%d finding%s (%d error, %d warning, %d advice) in %d input%s; treatment %s%n", total,
+    String treatment = scanned.stream().map(f -> f.result().treatment()).reduce(Treatment.IGNORE, Treatment::max).name();
+    long incomplete = scanned.stream().filter(f -> !f.result().complete()).count();
+    out.printf("%d finding%s (%d error, %d warning, %d advice) in %d input%s%s; treatment %s%n", total,
         total == 1 ? "" : "s", bySeverity[0], bySeverity[1], bySeverity[2], scanned.size(),
-        scanned.size() == 1 ? "" : "s", treatment);
+        scanned.size() == 1 ? "" : "s", incomplete == 0 ? "" : ", " + incomplete + " not fully checked", treatment);
   }
 
-  /** One JSON object per stdin line in, one per line out; a bad line gets an error object, the batch goes on. */
+  /**
+   * One JSON object per stdin line in, one per line out. A line that is not a valid request gets
+   * {@code {"line", "id" (if it had one), "error"}} and the batch goes on; a line longer than
+   * {@link ScanInputs#MAX_BYTES} ends it (what follows is not a line anyone meant).
+   */
   private int batch(CodeShield shield) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Finding> all = new ArrayList<>();
+    List<ScanResult> results = new ArrayList<>();
     boolean badLine = false;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(WardCommand.stdin(spec), StandardCharsets.UTF_8))) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        Map<String, Object> response = new LinkedHashMap<>();
-        try {
-          JsonNode request = Json.parse(line, new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() {},
-              "a JSON object on line " + number);
-          JsonNode id = request.get("id");
-          response.put("id", id == null ? null : Json.MAPPER.treeToValue(id, Object.class));
-          ScanResult result = scanRequest(shield, request, number);
-          response.putAll(JsonReport.result(result));
-          all.addAll(result.findings());
-        } catch (UsageException e) {
-          badLine = true;
-          response.putIfAbsent("id", null);
-          response.put("error", e.getMessage());
-          err.println("ward scan: line " + number + ": " + e.getMessage());
-        }
-        Json.print(out, response, false);
+    LineReader lines = new LineReader(WardCommand.stdin(spec), ScanInputs.MAX_BYTES);
+    int number = 0;
+    while (true) {
+      byte[] raw;
+      try {
+        raw = lines.next();
+      } catch (LineReader.TooLong e) {
+        badLine = true;
+        error(out, err, number + 1, null, "line is longer than " + (ScanInputs.MAX_BYTES >> 20)
+            + " MiB; it and the rest of the input are not read");
+        break;
+      } catch (IOException e) {
+        badLine = true;
+        error(out, err, number + 1, null, "cannot read stdin: " + e.getMessage());
+        break;
       }
-    } catch (IOException e) {
-      throw new UsageException("cannot read stdin: " + e.getMessage());
+      if (raw == null) {
+        break;
+      }
+      number++;
+      ScanInputs.Text text = ScanInputs.decode(raw, "line");
+      if (text.problem() != null) {
+        badLine = true;
+        error(out, err, number, null, text.problem().message());
+        continue;
+      }
+      if (text.text().isBlank()) {
+        continue;
+      }
+      JsonNode id = null;
+      try {
+        JsonNode request = Json.parse(text.text(), new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() {},
+            "a JSON object on line " + number);
+        id = request.isObject() ? request.get("id") : null;
+        ScanResult result = scanRequest(shield, request);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("id", id == null ? null : Json.MAPPER.treeToValue(id, Object.class));
+        response.putAll(JsonReport.result(result));
+        Json.print(out, response, false);
+        results.add(result);
+      } catch (UsageException | IOException e) {
+        badLine = true;
+        error(out, err, number, id, e.getMessage());
+      }
     }
+    out.flush();
     err.flush();
-    return badLine ? Errors.USAGE : exitCode(all);
+    int code = exitCode(results);
+    return code == 0 && badLine ? Errors.UNCHECKED : code;
   }
 
-  private ScanResult scanRequest(CodeShield shield, JsonNode request, int number) throws IOException {
+  private static void error(PrintWriter out, PrintWriter err, int line, JsonNode id, String message) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("line", line);
+    if (id != null) {
+      response.put("id", id);
+    }
+    response.put("error", message);
+    Json.print(out, response, false);
+    err.println("ward scan: line " + line + ": " + message);
+  }
+
+  private ScanResult scanRequest(CodeShield shield, JsonNode request) {
     if (!request.isObject()) {
-      throw new UsageException("line " + number + ": expected a JSON object, got " + request.getNodeType());
+      throw new UsageException("expected a JSON object, got " + request.getNodeType());
     }
     JsonNode code = request.get("code");
     if (code == null || !code.isTextual()) {
-      throw new UsageException("line " + number + ": \"code\" must be a string");
+      throw new UsageException("\"code\" must be a string");
     }
     JsonNode lang = request.get("language");
-    if (lang == null || lang.isNull() || lang.asText().isBlank()) {
+    if (lang == null || lang.isNull() || (lang.isTextual() && lang.asText().isBlank())) {
       return shield.scanDetected(code.asText());
     }
     if (!lang.isTextual()) {
-      throw new UsageException("line " + number + ": \"language\" must be a string");
+      throw new UsageException("\"language\" must be a string");
     }
     if (lang.asText().toLowerCase(Locale.ROOT).equals("markdown")) {
       return shield.scanMarkdown(code.asText());

@@ -1,12 +1,16 @@
 package dev.ward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,13 +140,48 @@ class ScanCommandTest {
     JsonNode first = Json.MAPPER.readTree(lines.get(0));
     assertThat(first.path("id").asInt()).isEqualTo(1);
     assertThat(first.path("treatment").asText()).isEqualTo("WARN");
+    assertThat(first.path("complete").asBoolean()).isTrue();
     assertThat(first.path("issues").path(0).path("cwe").asText()).isEqualTo("CWE-120");
     assertThat(Json.MAPPER.readTree(lines.get(1)).path("treatment").asText()).isEqualTo("IGNORE");
-    assertThat(Json.MAPPER.readTree(lines.get(2)).path("error").asText()).startsWith("expected a JSON object on line 3");
-    assertThat(Json.MAPPER.readTree(lines.get(3)).path("error").asText()).contains("unknown language 'cobol'");
+    JsonNode notJson = Json.MAPPER.readTree(lines.get(2));
+    assertThat(notJson.path("line").asInt()).isEqualTo(3);
+    assertThat(notJson.has("id")).isFalse();
+    assertThat(notJson.path("error").asText()).startsWith("expected a JSON object on line 3");
+    JsonNode cobol = Json.MAPPER.readTree(lines.get(3));
+    assertThat(cobol.path("line").asInt()).isEqualTo(4);
+    assertThat(cobol.path("id").asInt()).isEqualTo(4);
+    assertThat(cobol.path("error").asText()).contains("unknown language 'cobol'");
     assertThat(Json.MAPPER.readTree(lines.get(4)).path("treatment").asText()).isEqualTo("BLOCK");
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("something flagged").isEqualTo(1);
     assertThat(run.err()).contains("line 3:").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aBadJsonlLineWithNothingFlaggedExitsThree() {
+    Cli.Result run = Cli.run("{\"id\": \"a\", \"language\": \"python\", \"code\": \"print(1)\"}\n{\"id\": 7}\n",
+        "scan", "--jsonl");
+
+    assertThat(run.out().lines().toList()).hasSize(2).last().satisfies(line ->
+        assertThat(Json.MAPPER.readTree(line).path("error").asText()).isEqualTo("\"code\" must be a string"));
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
+  }
+
+  @Test
+  void aJsonlLineWithoutEndIsNotBufferedWhole() {
+    Cli.Result run = Cli.run("x".repeat(ScanInputs.MAX_BYTES + 10), "scan", "--jsonl");
+
+    JsonNode error = readLine(run.out());
+    assertThat(error.path("line").asInt()).isEqualTo(1);
+    assertThat(error.path("error").asText()).contains("longer than 16 MiB");
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
+  }
+
+  static JsonNode readLine(String out) {
+    try {
+      return Json.MAPPER.readTree(out.lines().findFirst().orElseThrow());
+    } catch (IOException e) {
+      throw new AssertionError(out, e);
+    }
   }
 
   @Test
@@ -190,5 +229,74 @@ class ScanCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("long.js:1:").contains("js-eval-injection");
+  }
+
+  @Test
+  void devicesAndFifosAreNotReadAndTheOtherFilesAreScanned() throws Exception {
+    Path clean = write("ok.py", "print(1)\n");
+    Path fifo = dir.resolve("pipe.py");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo not available");
+    Files.createSymbolicLink(dir.resolve("zero.c"), Path.of("/dev/zero"));
+    Files.createSymbolicLink(dir.resolve("folder.js"), Files.createDirectories(dir.resolve("lib")));
+
+    Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> Cli.run("", "scan", "/dev/zero", fifo.toString(), clean.toString(), dir.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
+    assertThat(run.err()).contains("/dev/zero:1: not a regular file").contains("pipe.py:1: not a regular file")
+        .contains("zero.c:1: not a regular file").contains("folder.js:1: not a regular file").doesNotContain("Exception");
+    assertThat(run.out()).contains("0 findings").contains("not fully checked").contains("treatment WARN");
+  }
+
+  @Test
+  void aFolderScanReportsUndecodableFilesAndGoesOn() throws IOException {
+    Files.createDirectories(dir.resolve("src"));
+    Files.write(dir.resolve("src/latin1.py"), "# caf\u00e9\nimport os\n".getBytes(StandardCharsets.ISO_8859_1));
+    write("src/copy.c", VULNERABLE_C);
+    write("src/ok.py", "print(1)\n");
+
+    Cli.Result run = Cli.run("", "scan", "--format", "json", dir.resolve("src").toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode json = run.json();
+    assertThat(json.path("complete").asBoolean()).isFalse();
+    assertThat(json.path("files")).hasSize(3);
+    JsonNode latin1 = json.path("files").path(1);
+    assertThat(latin1.path("path").asText()).endsWith("latin1.py");
+    assertThat(latin1.path("complete").asBoolean()).isFalse();
+    assertThat(latin1.path("treatment").asText()).isEqualTo("WARN");
+    assertThat(latin1.path("problems").path(0).path("kind").asText()).isEqualTo("UNDECODABLE");
+    assertThat(latin1.path("problems").path(0).path("message").asText()).contains("not UTF-8 text (byte offset 5: 0xe9)");
+    assertThat(json.path("files").path(0).path("issues")).isNotEmpty();
+    assertThat(run.err()).contains("latin1.py:1: file is not UTF-8 text");
+
+    Files.delete(dir.resolve("src/copy.c"));
+    assertThat(Cli.run("", "scan", dir.resolve("src").toString()).exitCode()).isEqualTo(Errors.UNCHECKED);
+  }
+
+  @Test
+  void anIncompleteScanIsNotCleanInAnyFormat() throws IOException {
+    Path big = write("big.py", "x = 1\n".repeat(800_000)); // 4.8 M chars: over the scanner's 4 Mi limit
+
+    Cli.Result text = Cli.run("", "scan", big.toString());
+    Cli.Result json = Cli.run("", "scan", "--format", "json", big.toString());
+    Cli.Result sarif = Cli.run("", "scan", "--format", "sarif", big.toString());
+
+    assertThat(text.exitCode()).isEqualTo(Errors.UNCHECKED);
+    assertThat(text.out()).contains("1 not fully checked; treatment WARN");
+    assertThat(json.exitCode()).isEqualTo(Errors.UNCHECKED);
+    assertThat(json.json().path("files").path(0).path("complete").asBoolean()).isFalse();
+    assertThat(json.json().path("files").path(0).path("problems").path(0).path("kind").asText()).isEqualTo("TOO_LARGE");
+    JsonNode invocation = sarif.json().path("runs").path(0).path("invocations").path(0);
+    assertThat(invocation.path("executionSuccessful").asBoolean()).isFalse();
+    assertThat(invocation.path("toolExecutionNotifications").path(0).path("level").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void stdinOverTheReadLimitIsReportedNotBuffered() {
+    Cli.Result run = Cli.run("x".repeat(ScanInputs.MAX_BYTES + 1), "scan", "--lang", "python", "-");
+
+    assertThat(run.exitCode()).isEqualTo(Errors.UNCHECKED);
+    assertThat(run.err()).contains("-:1: input is larger than 16 MiB; not read");
   }
 }

@@ -2,6 +2,7 @@ package dev.ward.codeshield;
 
 import dev.ward.codeshield.lang.Language;
 import dev.ward.codeshield.rule.RuleSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds insecure code before a user runs it. Thread-safe: grammars and compiled rules load once,
@@ -14,6 +15,13 @@ import dev.ward.codeshield.rule.RuleSet;
  *   // refuse the answer
  * }
  * }
+ *
+ * <p>A scan never throws over its input: what it could not check (a limit, a timeout, a failing
+ * rule) is a {@link ScanProblem}, the result is then not {@link ScanResult#complete() complete},
+ * and its treatment is at least {@link TreatmentPolicy#incomplete()}. Synchronous scans run on the
+ * caller's thread and stop with a {@link java.util.concurrent.CancellationException} if it is
+ * interrupted; the {@code Async} ones run on a shared, bounded pool and stop when their future is
+ * cancelled.
  */
 public interface CodeShield {
   /** A scanner with the built-in rules, default limits and Code Shield's treatment policy. */
@@ -42,6 +50,19 @@ public interface CodeShield {
    * is scanned if it looks like code.
    */
   ScanResult scanMarkdown(String answer);
+
+  /**
+   * {@link #scan(String, Language)} on Code Shield's shared pool of scan threads (one per core).
+   * Cancelling the returned future, or completing it early in any other way ({@code orTimeout}),
+   * stops the scan within milliseconds, inside parsing or matching; a cancelled scan has no
+   * result. When the pool's queue is full, the future fails with
+   * {@link java.util.concurrent.RejectedExecutionException}. The scan's own deadline
+   * ({@link Limits#scanTimeout()}) starts when it starts running.
+   */
+  CompletableFuture<ScanResult> scanAsync(String code, Language language);
+
+  /** {@link #scanMarkdown(String)} on the shared pool of scan threads; see {@link #scanAsync}. */
+  CompletableFuture<ScanResult> scanMarkdownAsync(String answer);
 
   /** The rules in use, with any problems found loading them. */
   RuleSet rules();

@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Rule messages with {@code $X} replaced by what {@code $X} matched, as Semgrep does. */
+/**
+ * Rule messages with {@code $X} replaced by what {@code $X} matched, as Semgrep does. A
+ * metavariable the match did not bind (one branch of a {@code pattern-either} binds {@code $F},
+ * another does not) is replaced by the matched code rather than shown as {@code $F}.
+ */
 final class Messages {
   private static final Pattern METAVARIABLE = Pattern.compile("\\$([A-Z_][A-Z0-9_]*|[0-9]+)\\b");
   /** Long bindings are cut: a message names code, it does not reproduce it. */
@@ -14,12 +18,13 @@ final class Messages {
 
   private Messages() {}
 
-  static String interpolate(String message, Match match) {
+  /** {@code matched} is the code of the whole match, for metavariables it did not bind. */
+  static String interpolate(String message, Match match, String matched) {
     Matcher m = METAVARIABLE.matcher(message.strip());
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Optional<Bound> bound = match.bindings().get(m.group(1));
-      String text = bound.map(b -> shorten(b.text())).orElse(m.group());
+      String text = bound.map(b -> shorten(b.text())).orElseGet(() -> shorten(matched));
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);

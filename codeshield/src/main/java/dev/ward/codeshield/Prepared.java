@@ -82,7 +82,8 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
       if (i > 0) {
         body.append('\n');
       }
-      body.append(lines[i].length() >= common ? lines[i].substring(common) : lines[i].stripLeading());
+      // only blank and comment lines can be indented less than the code
+      body.append(indent(lines[i]) >= common ? lines[i].substring(common) : lines[i].stripLeading());
     }
     int firstIndent = indent(lines[first]) - common;
     if (firstIndent == 0) {
@@ -91,7 +92,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
     TreeSet<Integer> levels = new TreeSet<>();
     levels.add(0);
     for (int i = first + 1; i < lines.length; i++) {
-      if (!lines[i].isBlank() && indent(lines[i]) - common < firstIndent) {
+      if (!lines[i].isBlank() && !lines[i].stripLeading().startsWith("#") && indent(lines[i]) - common < firstIndent) {
         levels.add(indent(lines[i]) - common);
       }
     }

@@ -2,20 +2,30 @@ package dev.ward.codeshield;
 
 import dev.ward.codeshield.lang.CodeBlock;
 import dev.ward.codeshield.lang.Language;
-import dev.ward.codeshield.lang.LanguageDetector;
 import dev.ward.codeshield.lang.Markdown;
 import dev.ward.codeshield.pattern.Target;
 import dev.ward.codeshield.rule.Rule;
 import dev.ward.codeshield.rule.RuleMatch;
 import dev.ward.codeshield.rule.RuleSet;
+import dev.ward.codeshield.syntax.Budget;
 import dev.ward.codeshield.syntax.ParseException;
 import dev.ward.codeshield.syntax.Parsers;
 import dev.ward.codeshield.syntax.SyntaxTree;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The scan pipeline: split the input into blocks, pick each block's language, skip rules whose
@@ -26,7 +36,7 @@ import java.util.Set;
 final class Scanner implements CodeShield {
   private static final int SNIPPET_LINES = 5;
   private static final int SNIPPET_CHARS = 400;
-  /** Fence tags that are not code we could scan, so an untagged-language problem would be noise. */
+  /** Fence tags that name no programming language: a block under them that nothing could match is not worth a problem. */
   private static final Set<String> NOT_CODE = Set.of("text", "txt", "plaintext", "output", "console", "markdown",
       "md", "json", "yaml", "yml", "toml", "ini", "csv", "xml", "html", "css", "diff", "log", "plain");
 
@@ -47,69 +57,126 @@ final class Scanner implements CodeShield {
 
   @Override
   public ScanResult scan(String code, Language language) {
-    if (language == null) {
-      throw new IllegalArgumentException("language must not be null; use scanDetected for unknown languages");
-    }
-    Collector out = new Collector();
-    if (tooLarge(code, out)) {
-      return out.result(0);
-    }
-    scanBlock(code, language, 1, out, deadline());
-    return out.result(1);
+    requireLanguage(language);
+    return now(budget -> scanCode(code, language, budget));
   }
 
   @Override
   public ScanResult scanDetected(String code) {
-    Collector out = new Collector();
-    if (tooLarge(code, out)) {
-      return out.result(0);
-    }
-    Optional<Language> language = detect(code);
-    if (language.isEmpty()) {
-      out.problems.add(new ScanProblem(ScanProblem.Kind.UNKNOWN_LANGUAGE, 1, "cannot tell the language of the code"));
-      return out.result(0);
-    }
-    scanBlock(code, language.get(), 1, out, deadline());
-    return out.result(1);
+    return now(budget -> scanDetected(code, budget));
   }
 
   @Override
   public ScanResult scanMarkdown(String answer) {
+    return now(budget -> scanAnswer(answer, budget));
+  }
+
+  @Override
+  public CompletableFuture<ScanResult> scanAsync(String code, Language language) {
+    requireLanguage(language);
+    return AsyncScan.submit(ScanPool.executor(), limits.scanTimeout(), budget -> scanCode(code, language, budget));
+  }
+
+  @Override
+  public CompletableFuture<ScanResult> scanMarkdownAsync(String answer) {
+    return AsyncScan.submit(ScanPool.executor(), limits.scanTimeout(), budget -> scanAnswer(answer, budget));
+  }
+
+  private static void requireLanguage(Language language) {
+    if (language == null) {
+      throw new IllegalArgumentException("language must not be null; use scanDetected for unknown languages");
+    }
+  }
+
+  /** A scan on the caller's thread; an interrupt stops it, as a cancel does an asynchronous one. */
+  private ScanResult now(Function<Budget, ScanResult> scan) {
+    try {
+      return scan.apply(Budget.ofNanos(limits.scanTimeout().toNanos()));
+    } catch (Budget.Exhausted e) {
+      throw new CancellationException("scan interrupted"); // the only kind that escapes a scan
+    }
+  }
+
+  private ScanResult scanCode(String code, Language language, Budget budget) {
+    Collector out = new Collector();
+    if (tooLarge(code, out)) {
+      return out.result(0);
+    }
+    scanBlock(code, language, 1, out, budget);
+    return out.result(1);
+  }
+
+  private ScanResult scanDetected(String code, Budget budget) {
+    Collector out = new Collector();
+    if (tooLarge(code, out)) {
+      return out.result(0);
+    }
+    LanguageChoice.Choice choice = choose(() -> LanguageChoice.forCode(code, rules, budget::check), 1, out);
+    if (namesNoLanguage(choice)) {
+      out.problems.add(new ScanProblem(ScanProblem.Kind.UNKNOWN_LANGUAGE, 1, "cannot tell the language of the code"
+          + (choice.genericOnly() ? "; only the generic rules ran" : ", and no rule of any language has reason to run on it")));
+    }
+    for (Language language : choice.languages()) {
+      scanBlock(code, language, 1, out, budget);
+    }
+    return out.result(choice.languages().isEmpty() ? 0 : 1);
+  }
+
+  private ScanResult scanAnswer(String answer, Budget budget) {
     Collector out = new Collector();
     if (tooLarge(answer, out)) {
       return out.result(0);
     }
-    long deadline = deadline();
     List<CodeBlock> blocks = Markdown.codeBlocks(answer);
     if (blocks.isEmpty()) {
-      Optional<Language> language = detect(answer);
-      if (language.isEmpty()) {
-        return out.result(0);
+      List<Language> languages = choose(() -> LanguageChoice.forProse(answer, budget::check), 1, out).languages();
+      for (Language language : languages) {
+        scanBlock(answer, language, 1, out, budget);
       }
-      scanBlock(answer, language.get(), 1, out, deadline);
-      return out.result(1);
+      return out.result(languages.isEmpty() ? 0 : 1);
     }
     int scanned = 0;
     for (CodeBlock block : blocks) {
-      Optional<Language> language = block.tag().isEmpty() ? detect(block.code()) : Language.find(block.tag());
-      if (language.isEmpty()) {
-        if (block.tag().isEmpty()) {
-          out.problems.add(new ScanProblem(ScanProblem.Kind.UNKNOWN_LANGUAGE, block.firstLine(),
-              "cannot tell the language of the code block; tag its fence"));
-        } else if (!NOT_CODE.contains(block.tag().toLowerCase(java.util.Locale.ROOT))) {
-          out.problems.add(new ScanProblem(ScanProblem.Kind.UNSUPPORTED_LANGUAGE, block.firstLine(),
-              "code block in '" + block.tag() + "' is not scanned; supported: " + Language.ids()));
-        }
-        continue;
+      LanguageChoice.Choice choice = choose(() -> LanguageChoice.forBlock(block.tag(), block.code(), rules, budget::check),
+          block.firstLine(), out);
+      boolean unsupported = !block.tag().isEmpty() && Language.find(block.tag()).isEmpty()
+          && !NOT_CODE.contains(block.tag().toLowerCase(Locale.ROOT));
+      if (unsupported && namesNoLanguage(choice)) {
+        out.problems.add(new ScanProblem(ScanProblem.Kind.UNSUPPORTED_LANGUAGE, block.firstLine(), "code block in '"
+            + block.tag() + "' is in no language Code Shield covers, and its content names none; "
+            + (choice.genericOnly() ? "only the generic rules ran" : "no rule has reason to run on it")));
       }
-      scanBlock(block.code(), language.get(), block.firstLine(), out, deadline);
-      scanned++;
+      for (Language language : choice.languages()) {
+        scanBlock(block.code(), language, block.firstLine(), out, budget);
+      }
+      scanned += choice.languages().isEmpty() ? 0 : 1;
     }
     return out.result(scanned);
   }
 
-  private long deadline() {
-    return System.nanoTime() + limits.scanTimeout().toNanos();
+  /** Whether neither the text nor the rules name a language for it (the deadline did not simply cut the choice short). */
+  private static boolean namesNoLanguage(LanguageChoice.Choice choice) {
+    return choice != TIMED_OUT && (choice.genericOnly() || choice.languages().isEmpty());
+  }
+
+  /** What {@link #choose} returns when the deadline passed while choosing. */
+  private static final LanguageChoice.Choice TIMED_OUT = new LanguageChoice.Choice(List.of(), false);
+
+  /**
+   * The languages to scan a block as; when the deadline passes while choosing them (reading a
+   * hostile text's signals), {@link #TIMED_OUT} and a problem of the block.
+   */
+  private LanguageChoice.Choice choose(Supplier<LanguageChoice.Choice> choice, int line, Collector out) {
+    try {
+      return choice.get();
+    } catch (Budget.Exhausted e) {
+      if (e.cancelled()) {
+        throw e;
+      }
+      out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, line, "block not scanned: the scan's "
+          + describe(limits.scanTimeout()) + " deadline passed while telling its language"));
+      return TIMED_OUT;
+    }
   }
 
   private boolean tooLarge(String input, Collector out) {
@@ -119,28 +186,6 @@ final class Scanner implements CodeShield {
       return true;
     }
     return false;
-  }
-
-  /** Detection by text signals; when several languages are close, the one that parses with fewest errors. */
-  private Optional<Language> detect(String code) {
-    List<Language> ranked = LanguageDetector.ranked(code);
-    if (ranked.size() <= 1) {
-      return ranked.stream().findFirst();
-    }
-    Language best = ranked.getFirst();
-    int fewest = Integer.MAX_VALUE;
-    for (Language candidate : ranked.subList(0, Math.min(3, ranked.size()))) {
-      try {
-        int errors = errorCount(Parsers.parse(candidate, code, limits.parse()));
-        if (errors < fewest) {
-          fewest = errors;
-          best = candidate;
-        }
-      } catch (ParseException e) {
-        // leave this candidate out; the block's own parse will report the limit
-      }
-    }
-    return Optional.of(best);
   }
 
   private static int errorCount(SyntaxTree tree) {
@@ -153,9 +198,14 @@ final class Scanner implements CodeShield {
     return errors;
   }
 
-  private void scanBlock(String code, Language language, int firstLine, Collector out, long deadline) {
+  private void scanBlock(String code, Language language, int firstLine, Collector out, Budget budget) {
     List<Rule> candidates = rules.candidates(language, code);
     if (candidates.isEmpty()) {
+      return;
+    }
+    if (budget.remainingNanos() <= 0) {
+      out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, firstLine, language + " block not scanned: the scan's "
+          + describe(limits.scanTimeout()) + " deadline passed before it"));
       return;
     }
     Prepared prepared = null;
@@ -163,7 +213,7 @@ final class Scanner implements CodeShield {
     try {
       int fewestErrors = Integer.MAX_VALUE;
       for (Prepared candidate : Prepared.candidates(code, language)) {
-        SyntaxTree parsed = Parsers.parse(language, candidate.text(), limits.parse());
+        SyntaxTree parsed = Parsers.parse(language, candidate.text(), limits.parse(), budget);
         int errors = errorCount(parsed);
         if (errors < fewestErrors) {
           fewestErrors = errors;
@@ -182,11 +232,21 @@ final class Scanner implements CodeShield {
       };
       out.problems.add(new ScanProblem(kind, firstLine, language + " block not scanned: " + e.getMessage()));
       return;
+    } catch (Budget.Exhausted e) {
+      if (e.cancelled() || tree == null) {
+        if (e.cancelled()) {
+          throw e;
+        }
+        out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, firstLine, language + " block not scanned: "
+            + "the scan's " + describe(limits.scanTimeout()) + " deadline passed while parsing it"));
+        return;
+      }
+      // a second preparation ran out of time: scan the first one's tree
     }
-    RuleSet.Run run = evaluate(candidates, tree, deadline);
+    RuleSet.Run run = evaluate(candidates, new Target(tree, budget));
     if (run.timedOut()) {
-      out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, firstLine, language
-          + " block: scan stopped after " + limits.scanTimeout().toMillis() + " ms; findings may be incomplete"));
+      out.problems.add(new ScanProblem(ScanProblem.Kind.SCAN_TIMEOUT, firstLine, language + " block: the scan's "
+          + describe(limits.scanTimeout()) + " deadline passed before every rule had run; findings may be incomplete"));
     }
     for (String failure : run.failures()) {
       out.problems.add(new ScanProblem(ScanProblem.Kind.RULE_FAILED, firstLine, failure));
@@ -198,39 +258,40 @@ final class Scanner implements CodeShield {
   }
 
   /**
-   * Matching recurses along the tree, so hostile nesting (thousands of brackets) would overflow
-   * an ordinary thread's stack and lose the block's findings. Deep trees are matched on a thread
-   * whose stack is sized for them; the stack is reserved, not committed, so it costs address
-   * space only.
+   * Matching recurses along the pattern, and tree walks are loops, so an ordinary stack holds any
+   * target; still, a tree deeper than {@link #SHALLOW_DEPTH} is matched on the {@link ScanPool},
+   * whose threads have stacks to spare, rather than risk the caller's. A pool thread matches its
+   * own trees.
    */
-  private static RuleSet.Run evaluate(List<Rule> candidates, SyntaxTree tree, long deadline) {
-    if (tree.depth() <= SHALLOW_DEPTH) {
-      return RuleSet.run(candidates, new Target(tree), deadline);
+  private static RuleSet.Run evaluate(List<Rule> candidates, Target target) {
+    if (target.tree().depth() <= SHALLOW_DEPTH || ScanPool.onPoolThread()) {
+      return RuleSet.run(candidates, target);
     }
-    RuleSet.Run[] run = new RuleSet.Run[1];
-    Throwable[] failure = new Throwable[1];
-    Thread deep = new Thread(null, () -> {
-      try {
-        run[0] = RuleSet.run(candidates, new Target(tree), deadline);
-      } catch (Throwable t) {
-        failure[0] = t;
-      }
-    }, "ward-deep-scan", DEEP_STACK_BYTES);
-    deep.start();
+    Future<RuleSet.Run> run;
     try {
-      deep.join();
+      run = ScanPool.executor().submit(() -> RuleSet.run(candidates, target));
+    } catch (RejectedExecutionException e) {
+      return RuleSet.run(candidates, target); // a stack overflow here is a rule failure, never a clean result
+    }
+    try {
+      return run.get();
     } catch (InterruptedException e) {
-      deep.interrupt();
+      target.budget().cancel();
       Thread.currentThread().interrupt();
-      throw new java.util.concurrent.CancellationException("interrupted while scanning");
+      throw new CancellationException("interrupted while scanning");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
     }
-    if (failure[0] instanceof RuntimeException r) {
-      throw r;
-    }
-    if (failure[0] instanceof Error e) {
-      throw e;
-    }
-    return run[0];
+  }
+
+  private static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static Finding finding(RuleMatch m, SyntaxTree tree, Prepared prepared, String[] lines, Language language,
@@ -243,7 +304,8 @@ final class Scanner implements CodeShield {
     int column = prepared.originalColumn(tree.line(start), tree.column(start));
     int endColumn = prepared.originalColumn(tree.line(last), tree.column(last)) + 2;
     Rule rule = m.rule();
-    return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match()),
+    return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match(),
+        tree.text().substring(m.match().start(), m.match().end())),
         language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn, snippet(lines, line, endLine));
   }
 
@@ -262,15 +324,22 @@ final class Scanner implements CodeShield {
 
   /** Trees up to this depth are matched on the caller's thread. */
   private static final int SHALLOW_DEPTH = 1_000;
-  private static final long DEEP_STACK_BYTES = 1L << 30;
 
   private final class Collector {
     final List<Finding> findings = new ArrayList<>();
     final List<ScanProblem> problems = new ArrayList<>();
 
+    /**
+     * A block scanned as two languages can give the same finding twice, under each language's rule
+     * (C's and PHP's {@code system}): per place and CWE, the findings of the first language only.
+     */
     ScanResult result(int blocks) {
+      Map<String, Language> firstLanguage = new HashMap<>();
+      findings.removeIf(f -> firstLanguage.computeIfAbsent(f.line() + ":" + f.column() + ":" + f.endLine() + ":"
+          + f.endColumn() + ":" + f.cwe(), place -> f.language()) != f.language());
       findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
-      return new ScanResult(findings, policy.treatmentOf(findings), problems, blocks);
+      boolean complete = problems.stream().noneMatch(p -> p.kind().incomplete());
+      return new ScanResult(findings, policy.treatmentOf(findings, complete), problems, blocks);
     }
   }
 }

@@ -15,8 +15,11 @@ final class WindowEdges {
 
   /**
    * Whether the first triple quote looks like the end of a string: text before it on its line
-   * that does not end the way code before a string does ({@code =}, {@code (}, {@code return}...),
-   * or nothing before it and a previous line that is not a header or an open continuation.
+   * that does not end the way code before a string does ({@code =}, {@code (}, {@code return}...);
+   * with nothing before it, not text after it (a docstring's first words) unless that text closes
+   * a call; a lone triple quote is an end in the window's first half (a window that starts inside
+   * a docstring) and a start in its second half (a window cut inside a string); otherwise, a
+   * previous line that is not a header or an open continuation.
    */
   static boolean firstTripleQuoteCloses(String code) {
     int at = firstTripleQuote(code);
@@ -24,6 +27,18 @@ final class WindowEdges {
     String before = code.substring(lineStart, at).strip().replaceFirst("(?i)(^|[^\\w])[rbfu]{1,2}$", "$1").strip();
     if (!before.isEmpty()) {
       return !before.matches("(?s).*([=(\\[{,:+%]|\\breturn|\\byield|\\bprint)");
+    }
+    int lineEnd = code.indexOf('\n', at);
+    String after = code.substring(at + 3, lineEnd < 0 ? code.length() : lineEnd).strip();
+    if (!after.isEmpty()) {
+      return after.matches("[)\\],.%;}].*");
+    }
+    if (firstTripleQuote(code.substring(at + 3)) < 0) {
+      int linesBefore = count(code.substring(0, at), '\n');
+      int linesAfter = count(code.substring(at), '\n');
+      if (linesBefore != linesAfter) {
+        return linesBefore < linesAfter;
+      }
     }
     String previous = code.substring(0, lineStart).stripTrailing();
     return !previous.isEmpty() && ":([{,=\\".indexOf(previous.charAt(previous.length() - 1)) < 0;

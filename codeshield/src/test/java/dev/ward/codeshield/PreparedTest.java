@@ -24,6 +24,12 @@ class PreparedTest {
   }
 
   @Test
+  void aCommentIndentedLessThanTheCodeDoesNotOpenABlock() {
+    Prepared p = Prepared.of("            q = f()\n        x = g(q)\n    # next step\n", Language.PYTHON);
+    assertThat(p.text()).isEqualTo("if True:\n    q = f()\nx = g(q)\n# next step\n");
+  }
+
+  @Test
   void aWindowStartingInsideADocstringIsTriedWithItsFirstLinesBlanked() {
     String code = "    example(1)\n    \"\"\"\n    eval(x)\n";
     assertThat(WindowEdges.blankToFirstTripleQuote(code)).isEqualTo("\n\n    eval(x)\n");

@@ -30,6 +30,14 @@ class WindowEdgesTest {
   }
 
   @Test
+  void aLoneTripleQuoteEndsAStringNearTheTopAndStartsOneNearTheBottom() {
+    assertThat(WindowEdges.firstTripleQuoteCloses("  \"\"\"\n  x = 1\n  try:\n    exec(x)\n  except E:\n")).isTrue();
+    assertThat(WindowEdges.firstTripleQuoteCloses("a = 1\nb = f(a)\ngo(b)\n\"\"\"\n")).isFalse();
+    assertThat(WindowEdges.firstTripleQuoteCloses("a = 1\nb = f(a)\n'''top = Toplevel(self)\n")).isFalse();
+    assertThat(WindowEdges.firstTripleQuoteCloses("      the id\n    \"\"\").strip()\n")).isTrue();
+  }
+
+  @Test
   void aWindowStartingInsideAProseCommentOrAStringHasThatStartBlanked() {
     assertThat(WindowEdges.blankUnopenedStart("ARE DISCLAIMED.\n*/\nexec($x);")).isEqualTo("               \n  \nexec($x);");
     assertThat(WindowEdges.blankUnopenedStart("see `cargo help`.\n\";\nfn f() {}")).isEqualTo(" ".repeat(17) + "\n ;\nfn f() {}");

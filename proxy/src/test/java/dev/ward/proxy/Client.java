@@ -51,6 +51,21 @@ final class Client {
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Sends {@code request} as is (request line, headers, blank line, body) on a raw socket, for
+   * requests an HTTP client would not write; returns the whole response, read until the server
+   * closes (so send {@code connection: close}) or 10 s pass.
+   */
+  static String raw(int port, String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** Sends a request on a raw socket and closes the connection after {@code wait}, unanswered. */
   static void postAndLeaveAfter(int port, String path, String body, java.time.Duration wait)
       throws IOException, InterruptedException {

@@ -34,6 +34,12 @@ public enum Language {
   KOTLIN("kotlin", "TreeSitterKotlin", "tree_sitter_kotlin", List.of("kt", "kts"), List.of("kt", "kts"), "//"),
   RUBY("ruby", "TreeSitterRuby", "tree_sitter_ruby", List.of("rb", "jruby"), List.of("rb"), "#"),
   SWIFT("swift", "TreeSitterSwift", "tree_sitter_swift", List.of(), List.of("swift"), "//"),
+  /**
+   * No Objective-C grammar is packaged, so its code is read with C's, which is enough to tell
+   * comments from code; Objective-C rules are regex rules.
+   */
+  OBJECTIVE_C("objective-c", "TreeSitterC", "tree_sitter_c",
+      List.of("objc", "objectivec", "objective_c", "obj-c", "objective-c++", "objc++", "objcpp"), List.of("m", "mm"), "//"),
   /** Android manifests and configs, web.config: no grammar, so its rules are {@code pattern-regex} only. */
   XML("xml", null, null, List.of("android-manifest", "xhtml"), List.of("xml"), "<!--");
 

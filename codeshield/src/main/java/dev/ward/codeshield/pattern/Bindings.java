@@ -48,6 +48,16 @@ public final class Bindings {
     return new Bindings(n, v);
   }
 
+  /** Whether any of {@code names} (without {@code $}) is bound. */
+  boolean bindsAny(java.util.Set<String> names) {
+    for (String name : this.names) {
+      if (names.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Bindings with(String name, SyntaxTree tree, int node) {
     return with(name, new Bound.Node(tree, node));
   }

@@ -6,6 +6,14 @@ import dev.ward.codeshield.syntax.SyntaxTree;
 public sealed interface Bound {
   String text();
 
+  /**
+   * The text as a view, without copying it: a node near the root of a deep nest spans most of
+   * the input, and copying it for every match would cost O(n²).
+   */
+  default CharSequence chars() {
+    return text();
+  }
+
   /** Start offset (chars) in the scanned text. */
   int start();
 
@@ -25,6 +33,11 @@ public sealed interface Bound {
     @Override
     public String text() {
       return tree.text(node);
+    }
+
+    @Override
+    public CharSequence chars() {
+      return java.nio.CharBuffer.wrap(tree.text(), tree.start(node), tree.end(node));
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class Matcher {
 
   /** All ways {@code pattern} matches {@code node} given {@code bindings}. */
   static List<Bindings> match(PatternNode pattern, Target target, int node, Bindings bindings) {
+    target.budget().step();
     SyntaxTree tree = target.tree();
     return switch (pattern) {
       case PatternNode.Metavariable m -> {
@@ -91,15 +92,7 @@ public final class Matcher {
           new Bound.Text(tree.text(node), tree.start(node), tree.end(node))));
       case PatternNode.AnyString s -> isConstantString(tree, node) ? List.of(bindings)
           : throughParentheses(pattern, target, node, bindings);
-      case PatternNode.Deep d -> {
-        List<Bindings> all = new ArrayList<>();
-        for (int n = node; n < tree.subtreeEnd(node) && all.size() < MAX_ALTERNATIVES; n++) {
-          if (!tree.isComment(n)) {
-            all.addAll(match(d.inner(), target, n, bindings));
-          }
-        }
-        yield all;
-      }
+      case PatternNode.Deep d -> deep(d, target, node, bindings);
       case PatternNode.Typed t -> target.types().hasType(node, t.type())
           ? bind(bindings.with(t.name(), tree, node)) : throughParentheses(pattern, target, node, bindings);
       case PatternNode.Chain c -> {
@@ -132,6 +125,57 @@ public final class Matcher {
         yield out;
       }
     };
+  }
+
+  /**
+   * {@code <... P ...>} at {@code node}: P's matches at the node and below it, in pre-order. Tried
+   * at every node of a deep nest (say {@code $F(<... $A * $B ...>)} over {@code f(f(f(...)))}),
+   * walking each subtree would cost O(depth²); so once a Deep pattern has walked as many nodes as
+   * the tree has, P's matches over the whole tree are computed once and each later subtree looks
+   * its share up by range. Valid whenever P shares no metavariable with the bindings so far (its
+   * matches then do not depend on them); otherwise the subtree is walked.
+   */
+  private static List<Bindings> deep(PatternNode.Deep d, Target target, int node, Bindings bindings) {
+    SyntaxTree tree = target.tree();
+    int end = tree.subtreeEnd(node);
+    boolean shareable = !bindings.bindsAny(d.names());
+    Target.DeepMatches index = shareable ? target.deepMatches(d, end - node) : null;
+    List<Bindings> all = new ArrayList<>();
+    if (index != null) {
+      for (int i = index.firstAtOrAfter(node); i < index.size() && index.node(i) < end && all.size() < MAX_ALTERNATIVES; i++) {
+        for (Bindings b : index.bindings(i)) {
+          target.budget().step();
+          Bindings merged = bindings.merge(b);
+          if (merged != null) {
+            all.add(merged);
+          }
+        }
+      }
+      return all;
+    }
+    for (int n = node; n < end && all.size() < MAX_ALTERNATIVES; n++) {
+      if (!tree.isComment(n)) {
+        all.addAll(match(d.inner(), target, n, bindings));
+      }
+    }
+    return all;
+  }
+
+  /** P's matches at every node of the tree, without bindings: the index {@link #deep} looks ranges up in. */
+  static Target.DeepMatches deepMatches(PatternNode.Deep d, Target target) {
+    SyntaxTree tree = target.tree();
+    List<Integer> nodes = new ArrayList<>();
+    List<List<Bindings>> results = new ArrayList<>();
+    for (int n = 0; n < tree.size(); n++) {
+      if (!tree.isComment(n)) {
+        List<Bindings> here = match(d.inner(), target, n, Bindings.EMPTY);
+        if (!here.isEmpty()) {
+          nodes.add(n);
+          results.add(here);
+        }
+      }
+    }
+    return new Target.DeepMatches(nodes.stream().mapToInt(Integer::intValue).toArray(), results);
   }
 
   /**
@@ -248,13 +292,17 @@ public final class Matcher {
     return only;
   }
 
-  /** {@code (x)} matches what {@code x} matches: parentheses in the target do not change meaning. */
+  /**
+   * {@code (x)} matches what {@code x} matches: parentheses in the target do not change meaning.
+   * Called when the pattern did not match the parenthesized node itself, so it cannot match the
+   * parentheses between it and {@code x} either: the jump to {@code x} is direct, and a pattern
+   * tried at each of 100k nested parentheses costs 100k steps, not 100k² / 2.
+   */
   private static List<Bindings> throughParentheses(PatternNode pattern, Target target, int node, Bindings bindings) {
-    SyntaxTree tree = target.tree();
-    if (!tree.grammar().isParentheses(tree.kind(node))) {
+    if (!target.tree().grammar().isParentheses(target.tree().kind(node))) {
       return List.of();
     }
-    int inner = tree.firstNamedChild(node);
+    int inner = target.unwrapped(node);
     return inner < 0 ? List.of() : match(pattern, target, inner, bindings);
   }
 

@@ -1,6 +1,8 @@
 package dev.ward.codeshield.pattern;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A compiled pattern: the pattern's syntax tree with Semgrep's operators made explicit. The
@@ -24,8 +26,45 @@ sealed interface PatternNode {
   /** {@code "..."}: any string literal. */
   record AnyString() implements PatternNode {}
 
-  /** {@code <... P ...>}: P matches the node or any node below it. */
-  record Deep(PatternNode inner) implements PatternNode {}
+  /**
+   * {@code <... P ...>}: P matches the node or any node below it.
+   *
+   * @param names the metavariables P binds or compares, which decide whether P's matches can be
+   *     shared between places that bound other metavariables first
+   */
+  record Deep(PatternNode inner, Set<String> names) implements PatternNode {
+    public Deep {
+      names = Set.copyOf(names);
+    }
+
+    Deep(PatternNode inner) {
+      this(inner, metavariables(inner, new HashSet<>()));
+    }
+
+    private static Set<String> metavariables(PatternNode node, Set<String> out) {
+      switch (node) {
+        case Metavariable m -> {
+          if (!m.anonymous()) {
+            out.add(m.name());
+          }
+        }
+        case EllipsisMetavariable e -> out.add(e.name());
+        case Typed t -> out.add(t.name());
+        case Deep d -> out.addAll(d.names());
+        case Chain c -> metavariables(c.receiver(), out);
+        case Assignment a -> {
+          metavariables(a.original(), out);
+          metavariables(a.left(), out);
+          metavariables(a.right(), out);
+        }
+        case Branch b -> b.children().forEach(child -> metavariables(child, out));
+        case Ellipsis e -> { }
+        case AnyString a -> { }
+        case Token t -> { }
+      }
+      return out;
+    }
+  }
 
   /** {@code (T $X)}: like {@code $X}, but only where the target's declared or literal type is T. */
   record Typed(String name, String type) implements PatternNode {}

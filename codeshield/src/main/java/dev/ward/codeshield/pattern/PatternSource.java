@@ -98,7 +98,7 @@ final class PatternSource {
 
   private static String ellipses(String text, Language language, boolean bracesAreBlocks) {
     boolean statementsNeedSemicolon = switch (language) {
-      case C, CPP, CSHARP, JAVA, PHP, RUST, JAVASCRIPT, TYPESCRIPT -> true;
+      case C, CPP, OBJECTIVE_C, CSHARP, JAVA, PHP, RUST, JAVASCRIPT, TYPESCRIPT -> true;
       default -> false;
     };
     StringBuilder out = new StringBuilder();
@@ -131,7 +131,7 @@ final class PatternSource {
       }
     }
     boolean typedParameters = switch (language) {
-      case C, CPP, CSHARP, JAVA -> true;
+      case C, CPP, OBJECTIVE_C, CSHARP, JAVA -> true;
       default -> false;
     };
     for (String rewritten : variants) {
@@ -146,7 +146,7 @@ final class PatternSource {
   private static List<Wrapped> candidates(String s, Language language) {
     return switch (language) {
       // Expression first: C reads `a * b;` as a declaration of a pointer b.
-      case C, CPP -> List.of(wrap("void __ward_fn(void) { __ward_sink = (", s, "); }"), plain(s),
+      case C, CPP, OBJECTIVE_C -> List.of(wrap("void __ward_fn(void) { __ward_sink = (", s, "); }"), plain(s),
           wrap("void __ward_fn(void) {\n", s, "\n}"), wrap("void __ward_fn(void) {\n", s, ";\n}"), plain(s + ";"));
       // Expression first: a bare `A.B` is not a statement, and C# reads `new T { ... }` at the top
       // level as a property declaration.

@@ -18,6 +18,8 @@ final class TypeResolver {
 
   private final SyntaxTree tree;
   private final Map<String, String> declared = new HashMap<>();
+  /** The longest declared name: a longer node cannot be one, and is not copied out to look it up. */
+  private int longestName;
 
   TypeResolver(SyntaxTree tree) {
     this.tree = tree;
@@ -47,6 +49,7 @@ final class TypeResolver {
         t = t + "*";
       } else if (tree.isLeaf(n) && tree.isNamed(n) && kind.contains("identifier")) {
         declared.put(tree.text(n), t);
+        longestName = Math.max(longestName, tree.end(n) - tree.start(n));
         return;
       }
     }
@@ -65,6 +68,9 @@ final class TypeResolver {
         type = tree.childByField(node, "constructor");
       }
       return type >= 0 && sameType(normalize(tree.text(type)), want);
+    }
+    if (tree.end(node) - tree.start(node) > longestName) {
+      return false;
     }
     String actual = declared.get(tree.text(node));
     return actual != null && sameType(actual, want);

@@ -81,7 +81,7 @@ public final class RegexLiterals {
   }
 
   /** Splits on {@code |} outside groups and classes. */
-  static List<String> alternatives(String regex) {
+  public static List<String> alternatives(String regex) {
     List<String> parts = new ArrayList<>();
     int depth = 0;
     boolean inClass = false;

@@ -21,16 +21,25 @@ public final class RegexPattern {
 
   private final com.google.re2j.Pattern compiled;
   private final Map<String, Integer> namedGroups;
+  /**
+   * The same expression behind {@code \A}, for {@link #matchesPrefix}: RE2/J stops an anchored
+   * match once no thread is alive only if the expression itself must start at the beginning of
+   * the text, and a multi-line {@code ^} does not say so. Without it, each test would run to the
+   * end of the text, O(n) per test and O(n²) over the nodes of a deep nest.
+   */
+  private final com.google.re2j.Pattern anchored;
 
-  private RegexPattern(com.google.re2j.Pattern compiled) {
+  private RegexPattern(com.google.re2j.Pattern compiled, com.google.re2j.Pattern anchored) {
     this.compiled = compiled;
+    this.anchored = anchored;
     this.namedGroups = compiled.namedGroups();
   }
 
   /** Compiles {@code regex}; a bad one is an {@link IllegalArgumentException} naming the problem. */
   public static RegexPattern compile(String regex) {
     try {
-      return new RegexPattern(com.google.re2j.Pattern.compile(regex, com.google.re2j.Pattern.MULTILINE));
+      return new RegexPattern(com.google.re2j.Pattern.compile(regex, com.google.re2j.Pattern.MULTILINE),
+          com.google.re2j.Pattern.compile("\\A(?:" + regex + ")", com.google.re2j.Pattern.MULTILINE));
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("invalid regex '" + regex + "': " + e.getDescription(), e);
     }
@@ -61,8 +70,8 @@ public final class RegexPattern {
   }
 
   /** Whether {@code text} matches at its start (Semgrep's {@code metavariable-regex} is left-anchored). */
-  public boolean matchesPrefix(String text) {
-    return compiled.matcher(text).lookingAt();
+  public boolean matchesPrefix(CharSequence text) {
+    return anchored.matcher(text).lookingAt();
   }
 
   /** Whether {@code text} matches anywhere. */

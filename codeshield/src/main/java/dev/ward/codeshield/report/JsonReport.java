@@ -39,16 +39,23 @@ public final class JsonReport {
     return json;
   }
 
-  /** {@code {"treatment", "issues": [...], "problems": [...]}} for one scan. */
+  /**
+   * {@code {"treatment", "complete", "issues": [...], "problems": [...]}} for one scan; {@code complete}
+   * is false when part of the input was not fully checked (the problems say why).
+   */
   public static Map<String, Object> result(ScanResult result) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("treatment", result.treatment().name());
+    json.put("complete", result.complete());
     json.put("issues", result.findings().stream().map(JsonReport::finding).toList());
     json.put("problems", result.problems().stream().map(JsonReport::problem).toList());
     return json;
   }
 
-  /** {@code {"treatment": strictest, "files": [{"path", "treatment", "issues", "problems"}]}}. */
+  /**
+   * {@code {"treatment": strictest, "complete": all complete, "files": [{"path", "treatment",
+   * "complete", "issues", "problems"}]}}.
+   */
   public static Map<String, Object> files(List<ScannedFile> files) {
     Treatment overall = Treatment.IGNORE;
     for (ScannedFile f : files) {
@@ -56,6 +63,7 @@ public final class JsonReport {
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("treatment", overall.name());
+    json.put("complete", files.stream().allMatch(f -> f.result().complete()));
     json.put("files", files.stream().map(f -> {
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("path", f.path());

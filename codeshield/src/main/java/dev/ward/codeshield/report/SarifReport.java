@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * SARIF 2.1.0, the format code-scanning tools (GitHub code scanning, IDEs) import: one run, the
  * rules that produced results in {@code tool.driver.rules}, one result per finding with its
- * physical location, and scan problems as tool notifications.
+ * physical location, and scan problems as tool notifications: {@code error} for those that left
+ * part of a file unchecked (and then {@code executionSuccessful} is false: the results are not the
+ * whole story), {@code note} for the others.
  */
 public final class SarifReport {
   public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -44,7 +46,7 @@ public final class SarifReport {
     driver.put("version", toolVersion);
     driver.put("rules", used.stream().map(id -> rule(id, byId.get(id))).toList());
     Map<String, Object> invocation = new LinkedHashMap<>();
-    invocation.put("executionSuccessful", true);
+    invocation.put("executionSuccessful", files.stream().allMatch(f -> f.result().complete()));
     invocation.put("toolExecutionNotifications", notifications);
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", Map.of("driver", driver));
@@ -101,8 +103,9 @@ public final class SarifReport {
 
   private static Map<String, Object> notification(ScanProblem p, String path) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("level", "warning");
+    json.put("level", p.kind().incomplete() ? "error" : "note");
     json.put("message", Map.of("text", p.kind() + ": " + p.message()));
+    json.put("descriptor", Map.of("id", p.kind().name()));
     json.put("locations", List.of(Map.of("physicalLocation", Map.of(
         "artifactLocation", Map.of("uri", uri(path)), "region", Map.of("startLine", p.line())))));
     return json;

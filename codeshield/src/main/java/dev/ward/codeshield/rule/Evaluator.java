@@ -5,6 +5,7 @@ import dev.ward.codeshield.pattern.Bound;
 import dev.ward.codeshield.pattern.Match;
 import dev.ward.codeshield.pattern.Matcher;
 import dev.ward.codeshield.pattern.Target;
+import dev.ward.codeshield.syntax.Budget;
 import dev.ward.codeshield.syntax.SyntaxTree;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -29,17 +30,19 @@ import java.util.Set;
  * </ul>
  *
  * One evaluator per scan; results over the whole tree are cached per formula, since taint rules
- * and negations reuse them.
+ * and negations reuse them. Every pairing of two matches takes a step of the scan's {@link Budget}.
  */
 final class Evaluator {
   private final Target target;
   private final SyntaxTree tree;
+  private final Budget budget;
   private final Map<Formula, List<Match>> wholeTree = new IdentityHashMap<>();
   private IntervalIndex comments;
 
   Evaluator(Target target) {
     this.target = target;
     this.tree = target.tree();
+    this.budget = target.budget();
   }
 
   Target target() {
@@ -99,7 +102,7 @@ final class Evaluator {
         break;
       }
       List<Match> excluded = evaluate(not, scope);
-      result = result.stream().filter(m -> excluded.stream().noneMatch(x -> x.sameRange(m)
+      result = result.stream().filter(m -> excluded.stream().noneMatch(x -> step() && x.sameRange(m)
           && m.bindings().merge(x.bindings()) != null)).toList();
     }
     for (Formula notInside : formula.notInsides()) {
@@ -107,7 +110,7 @@ final class Evaluator {
         break;
       }
       List<Match> excluded = evaluate(notInside, scope);
-      result = result.stream().filter(m -> excluded.stream().noneMatch(x -> m.within(x)
+      result = result.stream().filter(m -> excluded.stream().noneMatch(x -> step() && m.within(x)
           && m.bindings().merge(x.bindings()) != null)).toList();
     }
     for (Condition condition : formula.conditions()) {
@@ -122,10 +125,11 @@ final class Evaluator {
     return List.copyOf(new LinkedHashSet<>(result));
   }
 
-  private static List<Match> intersect(List<Match> left, List<Match> right) {
+  private List<Match> intersect(List<Match> left, List<Match> right) {
     List<Match> out = new ArrayList<>();
     for (Match a : left) {
       for (Match b : right) {
+        budget.step();
         Bindings merged = a.bindings().merge(b.bindings());
         if (merged == null) {
           continue;
@@ -140,10 +144,11 @@ final class Evaluator {
     return out;
   }
 
-  private static List<Match> inside(List<Match> matches, List<Match> containers) {
+  private List<Match> inside(List<Match> matches, List<Match> containers) {
     List<Match> out = new ArrayList<>();
     for (Match m : matches) {
       for (Match container : containers) {
+        budget.step();
         if (m.within(container)) {
           Bindings merged = m.bindings().merge(container.bindings());
           if (merged != null) {
@@ -157,13 +162,15 @@ final class Evaluator {
 
   private List<Match> apply(Condition condition, List<Match> matches, int scope) {
     return switch (condition) {
-      case Condition.MetavariableRegex r -> matches.stream().filter(m -> m.bindings().get(r.metavariable())
-          .map(b -> r.regex().matchesPrefix(b.text())).orElse(false)).toList();
-      case Condition.MetavariableComparison c -> matches.stream().filter(m -> c.comparison().test(m.bindings())).toList();
+      // a regex or a comparison can read all of a long binding: the clock is read before each one
+      case Condition.MetavariableRegex r -> matches.stream().filter(m -> check() && m.bindings().get(r.metavariable())
+          .map(b -> r.regex().matchesPrefix(b.chars())).orElse(false)).toList();
+      case Condition.MetavariableComparison c -> matches.stream().filter(m -> check() && c.comparison().test(m.bindings()))
+          .toList();
       case Condition.NotRegex r -> {
         List<Match> excluded = r.regex().find(tree.text(), tree.start(scope), tree.end(scope), this::inComment);
-        yield matches.stream().filter(m -> excluded.stream().noneMatch(x -> x.start() < m.end() && m.start() < x.end()))
-            .toList();
+        yield matches.stream().filter(m -> excluded.stream().noneMatch(x -> step() && x.start() < m.end()
+            && m.start() < x.end())).toList();
       }
       case Condition.MetavariablePattern p -> {
         List<Match> out = new ArrayList<>();
@@ -194,6 +201,7 @@ final class Evaluator {
     }
     int best = tree.root();
     for (int n = 0; n < tree.size(); n++) {
+      budget.step();
       if (tree.start(n) <= bound.start() && tree.end(n) >= bound.end()) {
         best = n;
       } else if (tree.start(n) > bound.start()) {
@@ -211,6 +219,18 @@ final class Evaluator {
       }
     }
     return out;
+  }
+
+  /** A step of the budget, as a predicate term for the filters above; always true. */
+  boolean step() {
+    budget.step();
+    return true;
+  }
+
+  /** A check of the budget, for work whose cost grows with the text it reads; always true. */
+  private boolean check() {
+    budget.check();
+    return true;
   }
 
   boolean inComment(int offset) {

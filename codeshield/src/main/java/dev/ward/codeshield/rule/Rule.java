@@ -60,8 +60,19 @@ public final class Rule {
     return formulas.keySet();
   }
 
+  /** Whether the rule is generic: written once, as regexes, for every language. */
+  public boolean generic() {
+    return formulas.size() == Language.values().length;
+  }
+
   Formula formula(Language language) {
     return formulas.get(language);
+  }
+
+  /** Whether the rule needs some word or literal in a text to match it in {@code language}. */
+  boolean selective(Language language) {
+    Prefilter p = prefilters.get(language);
+    return p != null && !(p instanceof Prefilter.Always);
   }
 
   boolean mayMatch(Language language, Prefilter.Text text) {

@@ -3,6 +3,7 @@ package dev.ward.codeshield.rule;
 import dev.ward.codeshield.lang.Language;
 import dev.ward.codeshield.pattern.Match;
 import dev.ward.codeshield.pattern.Target;
+import dev.ward.codeshield.syntax.Budget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -161,6 +162,42 @@ public final class RuleSet {
     return byLanguage.get(language);
   }
 
+  /**
+   * The languages in which a rule written for that language, not a generic one, needs words that
+   * {@code text} has: the languages whose rules the text gives a reason to run. Rules that need no
+   * particular word say nothing about a text, and do not count.
+   */
+  public Set<Language> languagesThatMayMatch(String text) {
+    Prefilter.Text prefilterText = Prefilter.Text.of(text);
+    Set<Language> languages = java.util.EnumSet.noneOf(Language.class);
+    for (Language language : Language.values()) {
+      if (mayMatch(language, prefilterText)) {
+        languages.add(language);
+      }
+    }
+    return languages;
+  }
+
+  /** Whether {@code language} is among {@link #languagesThatMayMatch(String)}. */
+  public boolean languageMayMatch(Language language, String text) {
+    return mayMatch(language, Prefilter.Text.of(text));
+  }
+
+  private boolean mayMatch(Language language, Prefilter.Text text) {
+    for (Rule rule : byLanguage.get(language)) {
+      if (!rule.generic() && rule.selective(language) && rule.mayMatch(language, text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a generic rule (regex only, every language) passes its prefilter on {@code text}. */
+  public boolean genericMayMatch(String text) {
+    Prefilter.Text prefilterText = Prefilter.Text.of(text);
+    return rules.stream().anyMatch(r -> r.generic() && r.mayMatch(r.languages().iterator().next(), prefilterText));
+  }
+
   /** The rules for {@code language} whose prefilter the text passes. */
   public List<Rule> candidates(Language language, String text) {
     Prefilter.Text prefilterText = Prefilter.Text.of(text);
@@ -170,32 +207,42 @@ public final class RuleSet {
   /**
    * The outcome of running rules over one tree.
    *
-   * @param timedOut whether the deadline stopped the run before every rule ran
+   * @param timedOut whether the deadline stopped the run before every rule had finished; the
+   *     matches of the rules that did finish are kept
    * @param failures rules that threw, as "id: message" (a bug, reported rather than lost)
    */
   public record Run(List<RuleMatch> matches, boolean timedOut, List<String> failures) {}
 
-  /** Runs {@code rules} over {@code target}, stopping between rules once {@code deadlineNanos} ({@link System#nanoTime()}) passes. */
-  public static Run run(List<Rule> rules, Target target, long deadlineNanos) {
+  /**
+   * Runs {@code rules} over {@code target}, drawing on its {@link Budget}: once the deadline passes
+   * (checked inside matching, not only between rules), the run stops and keeps what the finished
+   * rules found. A cancel throws {@link Budget.Exhausted}: a cancelled scan has no result.
+   */
+  public static Run run(List<Rule> rules, Target target) {
     Language language = target.tree().grammar().language();
     Evaluator evaluator = new Evaluator(target);
     List<RuleMatch> matches = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (Rule rule : rules) {
-      if (System.nanoTime() - deadlineNanos > 0) {
-        return new Run(matches, true, failures);
-      }
       Formula formula = rule.formula(language);
       if (formula == null) {
         continue;
       }
       try {
+        target.budget().check();
         Set<Long> ranges = new LinkedHashSet<>();
+        List<RuleMatch> found = new ArrayList<>();
         for (Match m : evaluator.evaluate(formula)) {
           if (ranges.add(((long) m.start() << 32) | m.end())) {
-            matches.add(new RuleMatch(rule, m));
+            found.add(new RuleMatch(rule, m));
           }
         }
+        matches.addAll(found);
+      } catch (Budget.Exhausted e) {
+        if (e.cancelled()) {
+          throw e;
+        }
+        return new Run(matches, true, failures);
       } catch (RuntimeException | StackOverflowError e) {
         failures.add(rule.id() + ": " + e);
       }

@@ -124,7 +124,7 @@ public final class RuleTests {
     SyntaxTree tree = Parsers.parse(language, code, ParseLimits.DEFAULT);
     Map<String, Annotations> annotations = annotations(code, language);
     List<Result> results = new ArrayList<>();
-    RuleSet.Run run = RuleSet.run(rules.rulesFor(language), new Target(tree), Long.MAX_VALUE);
+    RuleSet.Run run = RuleSet.run(rules.rulesFor(language), new Target(tree));
     if (!run.failures().isEmpty()) {
       throw new IllegalStateException("rules failed: " + run.failures());
     }
@@ -153,6 +153,12 @@ public final class RuleTests {
   /** Every rule id the annotations of {@code code} name, to catch typos. */
   public static Set<String> annotatedIds(String code, Language language) {
     return annotations(code, language).keySet();
+  }
+
+  /** The lines of {@code code} marked {@code ruleid:} for {@code ruleId}. */
+  public static SortedSet<Integer> expectedLines(String code, Language language, String ruleId) {
+    Annotations a = annotations(code, language).get(ruleId);
+    return a == null ? new TreeSet<>() : a.expected;
   }
 
   /** The lines of {@code code} marked {@code ok:} for any rule. */

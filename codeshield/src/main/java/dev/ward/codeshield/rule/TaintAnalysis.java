@@ -73,6 +73,7 @@ final class TaintAnalysis {
   private int enclosingFunction(int start, int end) {
     int best = tree.root();
     for (int n = 0; n < tree.size(); n++) {
+      evaluator.step();
       if (tree.start(n) > start) {
         break;
       }
@@ -91,6 +92,7 @@ final class TaintAnalysis {
     Set<String> tainted = new HashSet<>();
     List<int[]> assignments = new ArrayList<>();
     for (int n = function; n < tree.subtreeEnd(function); n++) {
+      evaluator.step();
       int[] sides = assignment(n);
       if (sides != null) {
         assignments.add(sides);
@@ -156,6 +158,7 @@ final class TaintAnalysis {
 
   private boolean containsTaint(int start, int end, Set<String> tainted) {
     for (Match source : sources) {
+      evaluator.step();
       if (source.start() >= start && source.end() <= end && !sanitized(source.start(), source.end())) {
         return true;
       }
@@ -163,7 +166,12 @@ final class TaintAnalysis {
     if (tainted.isEmpty()) {
       return false;
     }
+    int longest = 0;
+    for (String name : tainted) {
+      longest = Math.max(longest, name.length());
+    }
     for (int n = 0; n < tree.size(); n++) {
+      evaluator.step();
       if (tree.end(n) <= start) {
         n = tree.subtreeEnd(n) - 1;
         continue;
@@ -171,7 +179,8 @@ final class TaintAnalysis {
       if (tree.start(n) >= end) {
         break;
       }
-      if (tree.start(n) >= start && tree.end(n) <= end && tree.isNamed(n)
+      // longer nodes cannot be a tainted name, and copying their text out would cost O(n²) over a deep nest
+      if (tree.start(n) >= start && tree.end(n) <= end && tree.isNamed(n) && tree.end(n) - tree.start(n) <= longest
           && tainted.contains(tree.text(n)) && !sanitized(tree.start(n), tree.end(n))) {
         return true;
       }
@@ -181,6 +190,7 @@ final class TaintAnalysis {
 
   private boolean sanitized(int start, int end) {
     for (Match sanitizer : sanitizers) {
+      evaluator.step();
       if (sanitizer.start() <= start && end <= sanitizer.end()) {
         return true;
       }

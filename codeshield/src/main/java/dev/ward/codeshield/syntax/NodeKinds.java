@@ -25,7 +25,8 @@ final class NodeKinds {
       Map.entry(Language.GO, Set.of("interpreted_string_literal", "raw_string_literal")),
       Map.entry(Language.KOTLIN, Set.of("string_literal", "multiline_string_literal")),
       Map.entry(Language.RUBY, Set.of("string", "heredoc_body")),
-      Map.entry(Language.SWIFT, Set.of("line_string_literal", "multi_line_string_literal", "raw_string_literal")));
+      Map.entry(Language.SWIFT, Set.of("line_string_literal", "multi_line_string_literal", "raw_string_literal")),
+      Map.entry(Language.OBJECTIVE_C, Set.of("string_literal", "concatenated_string")));
 
   /**
    * Kinds whose first named child is the receiver of a member access or call: the links that

@@ -2,6 +2,7 @@ package dev.ward.codeshield.syntax;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.ward.codeshield.lang.Language;
 import java.lang.foreign.Arena;
@@ -22,7 +23,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Parsers {
   private static final Map<Language, Grammar> GRAMMARS = new EnumMap<>(Language.class);
-  private static final Map<Language, Queue<MemorySegment>> POOLS = new EnumMap<>(Language.class);
+  private static final Map<Language, Queue<NativeParser>> POOLS = new EnumMap<>(Language.class);
+
+  /**
+   * A Tree-sitter parser with its own cancellation flag (a {@code size_t} Tree-sitter polls while it
+   * parses). Both live as long as the pool: parsers are reused, never freed.
+   */
+  private record NativeParser(MemorySegment parser, MemorySegment cancelFlag) {}
 
   private Parsers() {}
 
@@ -41,34 +48,39 @@ public final class Parsers {
     }
   }
 
+  /** Parses {@code text} without a deadline beyond {@code limits}; see {@link #parse(Language, String, ParseLimits, Budget)}. */
+  public static SyntaxTree parse(Language language, String text, ParseLimits limits) {
+    return parse(language, text, limits, Budget.unlimited());
+  }
+
   /**
    * Parses {@code text}. Syntax errors do not fail: Tree-sitter recovers and the tree holds
    * {@code ERROR} nodes. Limits do: a text longer than {@code limits.maxChars()}, a parse slower
    * than {@code limits.parseTimeout()} or a tree with more than {@code limits.maxNodes()} nodes
-   * throws {@link ParseException}.
+   * throws {@link ParseException}. The parse also stops when {@code budget} runs out or is
+   * cancelled, which throws {@link Budget.Exhausted}: Tree-sitter polls its cancellation flag as it
+   * parses, so a cancel takes effect within milliseconds.
    */
-  public static SyntaxTree parse(Language language, String text, ParseLimits limits) {
+  public static SyntaxTree parse(Language language, String text, ParseLimits limits, Budget budget) {
     if (text.length() > limits.maxChars()) {
       throw new ParseException(ParseException.Reason.TOO_LARGE, "input has " + text.length()
           + " characters, more than the limit of " + limits.maxChars());
     }
+    budget.check();
     Grammar grammar = grammar(language);
     if (!language.hasGrammar()) {
       return PlainText.parse(grammar, text, limits.maxNodes());
     }
-    Queue<MemorySegment> pool;
+    Queue<NativeParser> pool;
     synchronized (GRAMMARS) {
       pool = POOLS.get(language);
     }
-    MemorySegment parser = pool.poll();
+    NativeParser parser = pool.poll();
     try {
       if (parser == null) {
-        parser = (MemorySegment) TreeSitter.PARSER_NEW.invokeExact();
-        if (!(boolean) TreeSitter.PARSER_SET_LANGUAGE.invokeExact(parser, grammar.pointer())) {
-          throw new IllegalStateException("the " + language + " grammar's ABI is not supported by the Tree-sitter library");
-        }
+        parser = newParser(grammar);
       }
-      return parse(grammar, parser, text, limits);
+      return parse(grammar, parser, text, limits, budget);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
@@ -80,23 +92,49 @@ public final class Parsers {
     }
   }
 
-  private static SyntaxTree parse(Grammar grammar, MemorySegment parser, String text, ParseLimits limits)
+  private static NativeParser newParser(Grammar grammar) throws Throwable {
+    MemorySegment parser = (MemorySegment) TreeSitter.PARSER_NEW.invokeExact();
+    if (!(boolean) TreeSitter.PARSER_SET_LANGUAGE.invokeExact(parser, grammar.pointer())) {
+      throw new IllegalStateException("the " + grammar.language() + " grammar's ABI is not supported by the Tree-sitter library");
+    }
+    MemorySegment flag = Arena.global().allocate(JAVA_LONG);
+    TreeSitter.PARSER_SET_CANCELLATION_FLAG.invokeExact(parser, flag);
+    return new NativeParser(parser, flag);
+  }
+
+  private static SyntaxTree parse(Grammar grammar, NativeParser parser, String text, ParseLimits limits, Budget budget)
       throws Throwable {
+    long remainingMicros = budget.remainingNanos() / 1000;
+    long limitMicros = Math.max(1L, limits.parseTimeout().toNanos() / 1000);
+    boolean budgetFirst = remainingMicros < limitMicros;
     try (Arena arena = Arena.ofConfined()) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_16LE);
       MemorySegment source = arena.allocate(Math.max(bytes.length, 2));
       MemorySegment.copy(bytes, 0, source, JAVA_BYTE, 0, bytes.length);
-      TreeSitter.PARSER_SET_TIMEOUT.invokeExact(parser, Math.max(1L, limits.parseTimeout().toNanos() / 1000));
-      MemorySegment tree = (MemorySegment) TreeSitter.PARSE_STRING_ENCODING.invokeExact(
-          parser, MemorySegment.NULL, source, bytes.length, TreeSitter.UTF16LE);
+      TreeSitter.PARSER_SET_TIMEOUT.invokeExact(parser.parser(), Math.max(1L, Math.min(limitMicros, remainingMicros)));
+      MemorySegment tree;
+      budget.onCancel(() -> parser.cancelFlag().set(JAVA_LONG, 0, 1L));
+      try {
+        tree = (MemorySegment) TreeSitter.PARSE_STRING_ENCODING.invokeExact(
+            parser.parser(), MemorySegment.NULL, source, bytes.length, TreeSitter.UTF16LE);
+      } finally {
+        budget.onCancel(null); // after this, no cancel can raise the flag of a parser back in the pool
+        parser.cancelFlag().set(JAVA_LONG, 0, 0L);
+      }
       if (tree.equals(MemorySegment.NULL)) {
         // A halted parse resumes on the next call unless the parser is reset.
-        TreeSitter.PARSER_RESET.invokeExact(parser);
+        TreeSitter.PARSER_RESET.invokeExact(parser.parser());
+        if (budget.cancelled()) {
+          budget.check();
+        }
+        if (budgetFirst) {
+          throw new Budget.Exhausted(false); // the scan's deadline came before the parse timeout
+        }
         throw new ParseException(ParseException.Reason.TIMEOUT, "parsing took longer than "
             + describe(limits.parseTimeout()));
       }
       try {
-        return copy(grammar, arena, tree, text, limits.maxNodes());
+        return copy(grammar, arena, tree, text, limits.maxNodes(), budget);
       } finally {
         TreeSitter.TREE_DELETE.invokeExact(tree);
       }
@@ -104,8 +142,8 @@ public final class Parsers {
   }
 
   /** Walks Tree-sitter's tree once with a cursor, in pre-order, into flat arrays. */
-  private static SyntaxTree copy(Grammar grammar, Arena arena, MemorySegment tree, String text, int maxNodes)
-      throws Throwable {
+  private static SyntaxTree copy(Grammar grammar, Arena arena, MemorySegment tree, String text, int maxNodes,
+      Budget budget) throws Throwable {
     MemorySegment root = (MemorySegment) TreeSitter.TREE_ROOT.invokeExact((SegmentAllocator) arena, tree);
     MemorySegment cursor = (MemorySegment) TreeSitter.CURSOR_NEW.invokeExact((SegmentAllocator) arena, root);
     MemorySegment nodeBuffer = arena.allocate(TreeSitter.NODE);
@@ -137,6 +175,7 @@ public final class Parsers {
           parent = Arrays.copyOf(parent, capacity);
           field = Arrays.copyOf(field, capacity);
         }
+        budget.step();
         MemorySegment node = (MemorySegment) TreeSitter.CURSOR_NODE.invokeExact(reuse, cursor);
         int n = size++;
         start[n] = node.get(JAVA_INT, 0) >>> 1;

@@ -53,6 +53,7 @@ final class TreeSitter {
   static final MethodHandle PARSER_SET_LANGUAGE;
   static final MethodHandle PARSER_SET_TIMEOUT;
   static final MethodHandle PARSER_RESET;
+  static final MethodHandle PARSER_SET_CANCELLATION_FLAG;
   static final MethodHandle PARSE_STRING_ENCODING;
   static final MethodHandle TREE_ROOT;
   static final MethodHandle TREE_DELETE;
@@ -81,6 +82,7 @@ final class TreeSitter {
     PARSER_SET_LANGUAGE = bind("ts_parser_set_language", FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, ADDRESS));
     PARSER_SET_TIMEOUT = bind("ts_parser_set_timeout_micros", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
     PARSER_RESET = bind("ts_parser_reset", FunctionDescriptor.ofVoid(ADDRESS));
+    PARSER_SET_CANCELLATION_FLAG = bind("ts_parser_set_cancellation_flag", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
     PARSE_STRING_ENCODING = bind("ts_parser_parse_string_encoding",
         FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT));
     TREE_ROOT = bindCritical("ts_tree_root_node", FunctionDescriptor.of(NODE, ADDRESS));

@@ -11,7 +11,7 @@ class LanguageTest {
   @ParameterizedTest
   @CsvSource({"c,C", "C++,CPP", "cpp,CPP", "c#,CSHARP", "cs,CSHARP", "csharp,CSHARP", "js,JAVASCRIPT",
       "node,JAVASCRIPT", "ts,TYPESCRIPT", "py,PYTHON", "python3,PYTHON", "rs,RUST", "golang,GO", "kt,KOTLIN",
-      "rb,RUBY", "swift,SWIFT", "php,PHP", "java,JAVA", "xml,XML"})
+      "rb,RUBY", "swift,SWIFT", "objc,OBJECTIVE_C", "Objective-C,OBJECTIVE_C", "php,PHP", "java,JAVA", "xml,XML"})
   void idsAndAliases(String name, Language expected) {
     assertThat(Language.of(name)).isEqualTo(expected);
   }
@@ -19,7 +19,7 @@ class LanguageTest {
   @Test
   void unknownNamesListTheKnownIds() {
     assertThatThrownBy(() -> Language.of("cobol")).hasMessage(
-        "unknown language 'cobol'; known: c, cpp, csharp, java, javascript, typescript, php, python, rust, go, kotlin, ruby, swift, xml");
+        "unknown language 'cobol'; known: c, cpp, csharp, java, javascript, typescript, php, python, rust, go, kotlin, ruby, swift, objective-c, xml");
     assertThat(Language.find(null)).isEmpty();
   }
 

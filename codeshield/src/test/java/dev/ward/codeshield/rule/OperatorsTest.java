@@ -26,7 +26,7 @@ class OperatorsTest {
     RuleSet rules = RuleSet.of(yaml, "test.yaml");
     assertThat(rules.problems()).isEmpty();
     Target target = new Target(Parsers.parse(language, code, ParseLimits.DEFAULT));
-    RuleSet.Run result = RuleSet.run(rules.rules(), target, Long.MAX_VALUE);
+    RuleSet.Run result = RuleSet.run(rules.rules(), target);
     assertThat(result.failures()).isEmpty();
     return result.matches().stream().map(m -> code.substring(m.match().start(), m.match().end())).toList();
   }

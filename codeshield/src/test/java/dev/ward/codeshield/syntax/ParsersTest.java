@@ -25,7 +25,9 @@ class ParsersTest {
       Map.entry(Language.GO, "package main\nimport \"fmt\"\nfunc main() { fmt.Println(\"hi\") }\n"),
       Map.entry(Language.KOTLIN, "fun main() { val s = \"hi\"; println(s) }"),
       Map.entry(Language.RUBY, "def f(a)\n  puts \"hi #{a}\"\nend\n"),
-      Map.entry(Language.SWIFT, "func f(a: String) { print(\"hi \\(a)\") }"));
+      Map.entry(Language.SWIFT, "func f(a: String) { print(\"hi \\(a)\") }"),
+      // read with C's grammar: the C that Objective-C files are made of parses cleanly
+      Map.entry(Language.OBJECTIVE_C, "static int twice(int n) { CFShow(CFSTR(\"hi\")); return 2 * n; }"));
 
   @ParameterizedTest
   @EnumSource(Language.class)

@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public final class AnthropicMessages implements ApiFormat {
   static final String STOP_REASON = "refusal";
+  /** Fields that hold no text a client shows: ids, types, signatures, encrypted data. */
+  private static final Set<String> METADATA = Set.of("type", "id", "index", "tool_use_id",
+      "signature", "data", "encrypted_content", "encrypted_index", "cache_control");
 
   AnthropicMessages() {}
 
@@ -45,14 +48,41 @@ public final class AnthropicMessages implements ApiFormat {
   public String answer(JsonNode response) {
     StringBuilder text = new StringBuilder();
     for (JsonNode block : response.path("content")) {
-      switch (block.path("type").asText("")) {
-        case "text" -> Conversations.appendLine(text, block.path("text").asText(""));
-        case "thinking" -> Conversations.appendLine(text, block.path("thinking").asText(""));
-        case "tool_use", "server_tool_use" -> Conversations.appendLine(text,
-            Conversations.toolCall(block.path("name").asText(""), block.path("input").toString()));
-        default -> { }
+      String part = block(block, false);
+      if (!part.isEmpty()) {
+        Conversations.appendLine(text, part);
       }
     }
+    return text.toString();
+  }
+
+  /**
+   * The text of one content block: text, thinking, tool calls as {@code [tool call] name: input},
+   * and for any other type every string it carries (search results, blocks added to the API
+   * later), so that nothing a client may show goes unchecked. Redacted thinking is encrypted: no
+   * client can read it either.
+   *
+   * @param started a block just opened in a stream: a tool call starts a line of the answer so
+   *     far, and its input follows in fragments, so an empty one is left out
+   */
+  private static String block(JsonNode block, boolean started) {
+    return switch (block.path("type").asText("")) {
+      case "text" -> block.path("text").asText("");
+      case "thinking" -> block.path("thinking").asText("");
+      case "redacted_thinking" -> "";
+      case "tool_use", "server_tool_use", "mcp_tool_use" -> {
+        JsonNode input = block.path("input");
+        String call = Conversations.toolCall(block.path("name").asText(""),
+            started && (input.isMissingNode() || input.isEmpty()) ? "" : input.toString());
+        yield started ? "\n" + call : call;
+      }
+      default -> strings(block, "\n");
+    };
+  }
+
+  private static String strings(JsonNode node, String separator) {
+    StringBuilder text = new StringBuilder();
+    Json.appendStrings(node, METADATA, separator, text);
     return text.toString();
   }
 
@@ -112,27 +142,22 @@ public final class AnthropicMessages implements ApiFormat {
       return switch (data.path("type").asText(event.event())) {
         case "message_start" -> {
           messageStart = data;
-          yield "";
+          yield ANTHROPIC_MESSAGES.answer(data.path("message"));
         }
-        case "content_block_start" -> {
-          JsonNode block = data.path("content_block");
-          yield switch (block.path("type").asText("")) {
-            case "text" -> block.path("text").asText("");
-            case "tool_use", "server_tool_use" -> "\n" + Conversations.toolCall(
-                block.path("name").asText(""), "");
-            default -> "";
-          };
-        }
+        case "content_block_start" -> block(data.path("content_block"), true);
         case "content_block_delta" -> {
           JsonNode delta = data.path("delta");
           yield switch (delta.path("type").asText("")) {
             case "text_delta" -> delta.path("text").asText("");
             case "input_json_delta" -> delta.path("partial_json").asText("");
             case "thinking_delta" -> delta.path("thinking").asText("");
-            default -> "";
+            case "signature_delta" -> "";
+            default -> strings(delta, "");
           };
         }
-        default -> "";
+        // Events that end things or keep the connection alive carry no answer text.
+        case "content_block_stop", "message_delta", "message_stop", "ping", "error" -> "";
+        default -> strings(data, "");
       };
     }
 

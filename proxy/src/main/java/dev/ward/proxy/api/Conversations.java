@@ -68,14 +68,12 @@ final class Conversations {
   private static String openAiToolCalls(JsonNode message, Map<String, String> toolNames) {
     StringBuilder text = new StringBuilder();
     for (JsonNode call : message.path("tool_calls")) {
-      JsonNode function = call.path("function");
-      String name = function.path("name").asText("");
-      toolNames.put(call.path("id").asText(""), name);
-      appendLine(text, toolCall(name, function.path("arguments").asText("")));
+      toolNames.put(call.path("id").asText(""), call.path("function").path("name").asText(""));
+      appendLine(text, functionCall(call.path("function")));
     }
     JsonNode legacy = message.get("function_call");
     if (legacy != null && legacy.isObject()) {
-      appendLine(text, toolCall(legacy.path("name").asText(""), legacy.path("arguments").asText("")));
+      appendLine(text, functionCall(legacy));
     }
     return text.toString();
   }
@@ -208,6 +206,11 @@ final class Conversations {
 
   static String toolCall(String name, String arguments) {
     return "[tool call] " + name + ": " + arguments;
+  }
+
+  /** An OpenAI {@code function} object ({@code name}, {@code arguments}) as a tool call. */
+  static String functionCall(JsonNode function) {
+    return toolCall(function.path("name").asText(""), function.path("arguments").asText(""));
   }
 
   private static String text(JsonNode node, String at) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 
 /** The proxy's one JSON mapper: bounded nesting and string length, since bodies are untrusted. */
 public final class Json {
@@ -44,6 +46,31 @@ public final class Json {
       return MAPPER.readTree(text);
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * Appends every string under {@code node} to {@code out}, {@code separator} between them,
+   * leaving out fields named in {@code skip} (ids, types, binary data): the text a client could
+   * show of a part Ward has no rule for. Answers are checked by what they hold, not by the fields
+   * Ward happens to know, so a field an upstream adds tomorrow is checked too.
+   */
+  static void appendStrings(JsonNode node, Set<String> skip, String separator, StringBuilder out) {
+    if (node.isTextual()) {
+      if (!out.isEmpty() && !node.asText().isEmpty()) {
+        out.append(separator);
+      }
+      out.append(node.asText());
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        appendStrings(item, skip, separator, out);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (!skip.contains(field.getKey())) {
+          appendStrings(field.getValue(), skip, separator, out);
+        }
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -128,11 +130,14 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
       return text.toString();
     }
 
-    /** The text a streamed tool call adds: its name once, then its argument fragments. */
-    String toolCall(int choice, JsonNode call) {
-      String key = choice + ":" + call.path("index").asInt(0);
+    /**
+     * The text a streamed tool call adds: its name once, then its argument fragments.
+     *
+     * @param key which call of which choice the fragment belongs to
+     * @param function the fragment: {@code name} and {@code arguments}
+     */
+    String toolCall(String key, JsonNode function) {
       StringBuilder text = new StringBuilder();
-      JsonNode function = call.path("function");
       String name = function.path("name").asText("");
       if (!name.isEmpty() && toolCallsNamed.putIfAbsent(key, Boolean.TRUE) == null) {
         text.append('\n').append(Conversations.toolCall(name, ""));
@@ -190,46 +195,74 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
       return request(Conversations.openAi(json), json);
     }
 
+    /**
+     * Fields of a message that hold no text a client shows: ids, types, the role, and the audio's
+     * base64 {@code data} (its {@code transcript} is read).
+     */
+    private static final Set<String> METADATA = Set.of("role", "id", "type", "index", "data",
+        "expires_at");
+
+    /**
+     * The message's text: content (a string or parts), refusal, tool and function calls as
+     * {@code [tool call] name: arguments}, and every other string it carries (reasoning, audio
+     * transcripts...), so that nothing a client may show goes unchecked.
+     */
     @Override
     String choiceText(JsonNode choice) {
-      JsonNode message = choice.path("message");
-      StringBuilder text = new StringBuilder(message.path("content").isTextual()
-          ? message.path("content").asText() : "");
-      if (message.path("refusal").isTextual()) {
-        Conversations.appendLine(text, message.path("refusal").asText());
-      }
-      for (JsonNode call : message.path("tool_calls")) {
-        Conversations.appendLine(text, Conversations.toolCall(call.path("function").path("name")
-            .asText(""), call.path("function").path("arguments").asText("")));
+      StringBuilder text = new StringBuilder();
+      for (Map.Entry<String, JsonNode> field : choice.path("message").properties()) {
+        switch (field.getKey()) {
+          case "tool_calls" -> {
+            for (JsonNode call : field.getValue()) {
+              Conversations.appendLine(text, Conversations.functionCall(call.path("function")));
+            }
+          }
+          case "function_call" -> Conversations.appendLine(text,
+              Conversations.functionCall(field.getValue()));
+          default -> {
+            if (!METADATA.contains(field.getKey())) {
+              Json.appendStrings(field.getValue(), METADATA, "\n", text);
+            }
+          }
+        }
       }
       return text.toString();
     }
 
+    /** As {@link #choiceText}, for one chunk's delta: fragments join without separators. */
     @Override
     String deltaText(JsonNode choice, StreamState state) {
-      JsonNode delta = choice.path("delta");
       StringBuilder text = new StringBuilder();
-      if (delta.path("content").isTextual()) {
-        text.append(delta.path("content").asText());
-      }
-      if (delta.path("refusal").isTextual()) {
-        text.append(delta.path("refusal").asText());
-      }
       int index = choice.path("index").asInt(0);
-      for (JsonNode call : delta.path("tool_calls")) {
-        text.append(state.toolCall(index, call));
+      for (Map.Entry<String, JsonNode> field : choice.path("delta").properties()) {
+        switch (field.getKey()) {
+          case "tool_calls" -> {
+            for (JsonNode call : field.getValue()) {
+              text.append(state.toolCall(index + ":" + call.path("index").asInt(0),
+                  call.path("function")));
+            }
+          }
+          case "function_call" -> text.append(state.toolCall(index + ":function_call",
+              field.getValue()));
+          default -> {
+            if (!METADATA.contains(field.getKey())) {
+              Json.appendStrings(field.getValue(), METADATA, "", text);
+            }
+          }
+        }
       }
       return text.toString();
     }
 
+    /** Keeps the role only: everything else a message holds is answer (logprobs too). */
     @Override
     void withhold(ObjectNode choice) {
-      JsonNode message = choice.get("message");
-      if (message instanceof ObjectNode m) {
-        m.putNull("content");
-        m.remove("tool_calls");
-        m.remove("function_call");
-        m.remove("audio");
+      ObjectNode message = Json.object();
+      message.put("role", "assistant");
+      message.putNull("content");
+      choice.set("message", message);
+      if (choice.has("logprobs")) {
+        choice.putNull("logprobs");
       }
     }
 

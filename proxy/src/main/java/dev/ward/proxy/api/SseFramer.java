@@ -6,14 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a {@code text/event-stream} body into events at blank lines (LF or CRLF line ends), as
- * chunks arrive. The raw bytes of the events, concatenated, are the input: nothing is re-encoded.
- * An event larger than the limit is an error rather than an unbounded buffer.
+ * Cuts a {@code text/event-stream} body into events at blank lines, as chunks arrive. The raw
+ * bytes of the events, concatenated, are the input: nothing is re-encoded. An event larger than
+ * the limit is an error rather than an unbounded buffer.
+ *
+ * <p>Lines end as the WHATWG server-sent events specification says: CRLF, LF or a lone CR. Ward
+ * must cut exactly where the client will, or an event the client reads as two (a lone CR between
+ * them) would be checked as one: the guard would see only what the first JSON value says, while
+ * the client shows the second.
  */
 public final class SseFramer {
   private final int maxEventBytes;
   private Buffer pending = Buffer.buffer();
   private int scanned;
+  private int lineStart;
+  /** The last byte seen was a CR: an LF right after it belongs to the same line end. */
+  private boolean afterCr;
 
   public SseFramer(int maxEventBytes) {
     this.maxEventBytes = maxEventBytes;
@@ -25,25 +33,39 @@ public final class SseFramer {
     List<SseEvent> events = new ArrayList<>(2);
     int start = 0;
     int length = pending.length();
-    for (int i = Math.max(scanned, 0); i < length; i++) {
-      if (pending.getByte(i) != '\n') {
+    for (int i = scanned; i < length; i++) {
+      byte b = pending.getByte(i);
+      if (afterCr) {
+        afterCr = false;
+        if (b == '\n') {
+          lineStart = i + 1;
+          continue;
+        }
+      }
+      if (b != '\n' && b != '\r') {
         continue;
       }
-      int next = i + 1;
-      if (next < length && pending.getByte(next) == '\r') {
-        next++;
-      }
-      if (next < length && pending.getByte(next) == '\n') {
-        events.add(parse(pending.getBuffer(start, next + 1)));
-        start = next + 1;
-        i = next;
+      afterCr = b == '\r';
+      boolean blank = i == lineStart;
+      lineStart = i + 1;
+      if (blank) {
+        int end = i + 1;
+        if (afterCr && end < length && pending.getByte(end) == '\n') {
+          // Keep a CRLF blank line whole in this event's bytes.
+          afterCr = false;
+          end++;
+          i++;
+          lineStart = end;
+        }
+        events.add(parse(pending.getBuffer(start, end)));
+        start = end;
       }
     }
     if (start > 0) {
       pending = pending.getBuffer(start, length);
+      lineStart -= start;
     }
-    // Re-scan the last two bytes next time: they may begin a blank line.
-    scanned = Math.max(0, pending.length() - 2);
+    scanned = pending.length();
     if (pending.length() > maxEventBytes) {
       throw new IllegalStateException("an upstream event is larger than " + maxEventBytes
           + " bytes");
@@ -56,6 +78,8 @@ public final class SseFramer {
     Buffer rest = pending;
     pending = Buffer.buffer();
     scanned = 0;
+    lineStart = 0;
+    afterCr = false;
     return rest;
   }
 
@@ -64,12 +88,18 @@ public final class SseFramer {
     String text = raw.toString(StandardCharsets.UTF_8);
     String event = "";
     StringBuilder data = null;
-    for (String line : text.split("\r?\n")) {
-      if (line.startsWith("data:")) {
-        String value = line.substring(line.length() > 5 && line.charAt(5) == ' ' ? 6 : 5);
+    for (String line : text.split("\r\n|\r|\n")) {
+      int colon = line.indexOf(':');
+      if (colon == 0 || line.isEmpty()) {
+        continue;
+      }
+      String name = colon < 0 ? line : line.substring(0, colon);
+      String value = colon < 0 ? "" : line.substring(
+          colon + 1 < line.length() && line.charAt(colon + 1) == ' ' ? colon + 2 : colon + 1);
+      if (name.equals("data")) {
         data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-      } else if (line.startsWith("event:")) {
-        event = line.substring(line.length() > 6 && line.charAt(6) == ' ' ? 7 : 6);
+      } else if (name.equals("event")) {
+        event = value;
       }
     }
     return new SseEvent(raw, event, data == null ? "" : data.toString());

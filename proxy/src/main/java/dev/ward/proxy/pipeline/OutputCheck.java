@@ -43,6 +43,15 @@ public final class OutputCheck implements Stage {
       if (reply.status() < 200 || reply.status() > 299) {
         return Future.succeededFuture(reply);
       }
+      String encoding = reply.headers().get("content-encoding");
+      if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+        // Asked for identity, sent compressed anyway: unreadable, so uncheckable (fail closed).
+        reply.body().cancel();
+        exchange.outputNote("the upstream's answer is compressed (" + encoding + ")");
+        return Future.succeededFuture(Refusals.error(request.format(), 502, "api_error",
+            "upstream_error", "the upstream answered in content-encoding " + encoding.strip()
+                + ", which Ward cannot read to check; it was asked for identity"));
+      }
       String type = reply.headers().get("content-type");
       if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
         return Future.succeededFuture(reply.withBody(new GuardedStream(reply.body(),

@@ -81,7 +81,8 @@ public final class UpstreamCall implements Stage {
       }
     });
     if (identityEncoding) {
-      headers.remove("accept-encoding");
+      // Not just removed: without Accept-Encoding, any coding is acceptable (RFC 9110 12.5.3).
+      headers.set("accept-encoding", "identity");
     }
     upstream.apiKey().ifPresent(key -> {
       headers.remove("authorization");

@@ -184,6 +184,12 @@ public final class ProxyServer {
       default -> { }
     }
     String id = requestId(req);
+    Optional<String> badTarget = RequestTarget.problem(req.uri());
+    if (badTarget.isPresent()) {
+      reject(req, id, ApiFormat.OPENAI_CHAT, 400, "invalid_request_error", "invalid_path",
+          badTarget.get());
+      return;
+    }
     if (state == State.DRAINING) {
       req.response().putHeader("connection", "close");
       reject(req, id, ApiFormat.OPENAI_CHAT, 503, "api_error", "shutting_down",

@@ -31,6 +31,27 @@ class SseFramerTest {
   }
 
   @Test
+  void aLoneCrEndsALineAsItDoesForTheClient() {
+    // Clients cut "\r\r" into two events; so must Ward, or the second would go unread.
+    String stream = "data: {\"a\":1}\r\rdata: {\"b\":2}\r\n\r\ndata\r\r";
+    for (int size = 1; size <= stream.length(); size++) {
+      SseFramer framer = new SseFramer(1 << 20);
+      List<SseEvent> events = new ArrayList<>();
+      StringBuilder raw = new StringBuilder();
+      for (int i = 0; i < stream.length(); i += size) {
+        for (SseEvent e : framer.feed(Buffer.buffer(stream.substring(i,
+            Math.min(stream.length(), i + size))))) {
+          events.add(e);
+          raw.append(e.raw().toString());
+        }
+      }
+      assertThat(events).extracting(SseEvent::data).as("chunk size " + size)
+          .containsExactly("{\"a\":1}", "{\"b\":2}", "");
+      assertThat(raw.toString() + framer.rest()).isEqualTo(stream);
+    }
+  }
+
+  @Test
   void anUnfinishedEventIsLeftAsTheRest() {
     SseFramer framer = new SseFramer(1 << 20);
     assertThat(framer.feed(Buffer.buffer("data: partial"))).isEmpty();

@@ -23,6 +23,14 @@ void greet(const char *name) {
     strcpy(buf, "a literal that is longer than thirty-two chars");
     // ruleid: c-unbounded-string-copy
     strcat(buf, "?");
+    if (strlen(name) < sizeof buf) {
+        // ok: c-unbounded-string-copy
+        strcpy(buf, name);
+    }
+    if (strlen(name) < 64) {
+        // ruleid: c-unbounded-string-copy
+        strcpy(buf, name);
+    }
     // strcpy(buf, name); is fine in a comment
     // ok: c-unbounded-string-copy
     puts(buf);

@@ -16,4 +16,17 @@ void run(const char *file) {
     execl("/bin/sh", "sh", "-c", cmd, (char *) NULL);
     // ok: c-command-injection
     execl("/bin/ls", "ls", "-l", (char *) NULL);
+    // ok: c-command-injection
+    system(F_CLEAR);
+}
+
+void fixed(void) {
+    char *cmd = "ls";
+    // ok: c-command-injection
+    system(cmd);
+}
+
+int main(int argc, char **argv) {
+    // ruleid: c-command-injection
+    return system(argv[1]);
 }

@@ -11,9 +11,10 @@ int parse(char *line) {
     long m = strtol(tok, NULL, 10);
     // ruleid: c-dangerous-function
     n += atoi(getenv("EXTRA"));
-    // ruleid: c-predictable-seed
-    srand((unsigned) time(NULL));
-    // ok: c-predictable-seed
-    getrandom(&seed, sizeof seed, 0);
+    char owner[256];
+    // ruleid: c-obsolete-getpw
+    getpw(getuid(), owner);
+    // ok: c-obsolete-getpw
+    struct passwd *pw = getpwuid(getuid());
     return n + (int) m;
 }

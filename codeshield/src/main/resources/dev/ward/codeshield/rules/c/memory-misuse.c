@@ -21,13 +21,31 @@ void reused(char *p) {
 }
 
 void stack(void) {
+    // ruleid: c-free-non-heap
     char buf[16];
-    int x;
-    // ruleid: c-free-non-heap
     free(buf);
-    // ruleid: c-free-non-heap
-    free(&x);
     char *heap = malloc(4);
     // ok: c-free-non-heap
     free(heap);
+}
+
+void address(void) {
+    // ruleid: c-free-non-heap
+    int x;
+    x = 3;
+    free(&x);
+}
+
+// ruleid: c-free-non-heap
+static struct node global_node;
+
+void release_global(struct node *n) {
+    free(&global_node);
+    // ok: c-free-non-heap
+    free(n);
+}
+
+void release_param(struct node *n, struct node *other) {
+    // ruleid: c-free-non-heap
+    free(&other);
 }

@@ -2,7 +2,7 @@
 #include <time.h>
 
 double noise(void) {
-    // ruleid: c-weak-random
+    // ok: c-weak-random
     srand(time(NULL));
     // ruleid: c-weak-random
     double alpha = ((double)rand() / (double)RAND_MAX);
@@ -10,6 +10,9 @@ double noise(void) {
     if (rand() % 4) {
         alpha = 0;
     }
+    unsigned int state = 1;
+    // ruleid: c-weak-random
+    int k = rand_r(&state);
     // ok: c-weak-random
     long r = strand(3);
     return alpha + r;

@@ -9,15 +9,17 @@ void frames(int width, int height, int nk) {
     std::unique_ptr<int[]> p(new int[2 * nk]);
     // ok: cpp-new-array-size-overflow
     int *small = new int[16 * 4];
+    // ok: cpp-new-array-size-overflow
+    int *rows = new int[WIDTH * 5];
+    // ruleid: cpp-new-array-size-overflow
+    auto *trees = new ot_tree_t[grid_capacity * N_TREE_INTS];
+    if (nk < SIZE_MAX / 5) {
+        // ok: cpp-new-array-size-overflow
+        int *bounded = new int[nk * 5];
+    }
     // ruleid: cpp-auto-ptr
     std::auto_ptr<int> old(new int(3));
     // ok: cpp-auto-ptr
     std::unique_ptr<int> modern = std::make_unique<int>(3);
-    // ruleid: cpp-std-weak-random
-    int r = std::rand();
-    char out[64];
-    // ruleid: cpp-snprintf-result-unchecked
-    int32_t len = bx::snprintf(out, sizeof(out), "%s (%d): ", "f", 3);
-    // ok: cpp-snprintf-result-unchecked
-    snprintf(out, sizeof(out), "%d", r);
+    int r = width;
 }

@@ -12,3 +12,41 @@ void renew(Node *n) {
     // ok: cpp-use-after-delete
     n->visit();
 }
+
+void scratch() {
+  // ruleid: cpp-delete-non-heap
+  int counts[16];
+  counts[0] = 1;
+  delete[] counts;
+  // ruleid: cpp-delete-non-heap
+  Node local;
+  local.visit();
+  delete &local;
+  Node *owned = new Node();
+  // ok: cpp-delete-non-heap
+  delete owned;
+}
+
+void grow(std::vector<int> &v, std::map<int, int> &m) {
+  for (auto &x : v) {
+    if (x > 10) {
+      // ruleid: cpp-iterator-invalidation
+      v.push_back(x / 2);
+    }
+  }
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    // ruleid: cpp-iterator-invalidation
+    v.insert(v.begin(), *it);
+  }
+  for (std::map<int, int>::iterator it = m.begin(); it != m.end(); it++) {
+    // ruleid: cpp-iterator-invalidation
+    m.clear();
+  }
+  std::vector<int> extra;
+  for (int x : v) {
+    // ok: cpp-iterator-invalidation
+    extra.push_back(x);
+  }
+  // ok: cpp-iterator-invalidation
+  v.insert(v.end(), extra.begin(), extra.end());
+}

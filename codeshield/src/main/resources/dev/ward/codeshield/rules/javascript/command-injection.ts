@@ -9,3 +9,10 @@ export function archive(dir: string, name: string): void {
   // ok: js-child-process-injection
   proc.execFileSync("tar", ["czf", name + ".tgz", dir]);
 }
+
+export function unpack(runner: typeof proc, file: string): void {
+  // ruleid: js-child-process-shell-wrapper
+  runner.spawn("sh", ["-c", `tar xzf ${file}`]);
+  // ok: js-child-process-shell-wrapper
+  runner.spawn("sh", ["-c", "ls -l | wc -l"]);
+}

@@ -12,3 +12,10 @@ window.addEventListener("message", receive);
 window.addEventListener("message", async function (e: MessageEvent) {
   await handle(e.data);
 });
+
+export function notify(frame: Window, event: { kind: string }): void {
+  // ruleid: js-postmessage-any-origin
+  frame.postMessage(JSON.stringify(event), "*");
+  // ok: js-postmessage-any-origin
+  frame.postMessage(JSON.stringify(event), "https://app.example.com");
+}

@@ -1,8 +1,11 @@
 import pickle
+import pickle as pkl
 import yaml
+from dill import loads as dill_loads
+from yaml import load, Loader
 
 
-def load(PATH, config_example_stream, Loader, blob):
+def load_all(PATH, config_example_stream, blob, fobj):
     # ruleid: python-unsafe-deserialization
     categories = pickle.load(open(PATH + 'categories.pickle', 'rb'))
     # ruleid: python-unsafe-deserialization
@@ -17,13 +20,45 @@ def load(PATH, config_example_stream, Loader, blob):
     # ruleid: python-unsafe-deserialization
     other = pickle.loads(blob.dumps())
     # ruleid: python-unsafe-deserialization
-    other = pickle.loads(data)
+    state = pkl.load(fobj)
+    # ruleid: python-unsafe-deserialization
+    restored = dill_loads(blob)
+    # ruleid: python-unsafe-deserialization
+    json_resp = jsonpickle.decode(blob)
+    # ruleid: python-unsafe-deserialization
+    badwords = shelve.open("badwords.db", writeback=True)
+    # ruleid: python-unsafe-deserialization
+    model = torch.load(PATH)
+    # ok: python-unsafe-deserialization
+    weights = torch.load(PATH, weights_only=True)
+    # ruleid: python-unsafe-deserialization
+    arrays = np.load(PATH, allow_pickle=True)
+    # ok: python-unsafe-deserialization
+    plain = np.load(PATH)
+    # ruleid: python-unsafe-deserialization
+    unpickled = pickle.Unpickler(fobj).load()
+    return categories, obj, data, copy, again, other, state, restored, json_resp, badwords
+
+
+def local_import(blob):
+    from pickle import loads
+    # ruleid: python-unsafe-deserialization
+    return loads(blob)
+
+
+def configs(config_example_stream):
     # ruleid: python-unsafe-yaml-load
-    config = yaml.load(config_example_stream, Loader=Loader)
+    config = yaml.load(config_example_stream, Loader=yaml.Loader)
     # ruleid: python-unsafe-yaml-load
     config = yaml.load(config_example_stream)
+    # ruleid: python-unsafe-yaml-load
+    config = yaml.unsafe_load(config_example_stream)
+    # ruleid: python-unsafe-yaml-load
+    config_dict_example = load(config_example_stream, Loader=Loader)
     # ok: python-unsafe-yaml-load
     safe = yaml.load(config_example_stream, Loader=yaml.SafeLoader)
     # ok: python-unsafe-yaml-load
     safer = yaml.safe_load(config_example_stream)
-    return categories, obj, data, config, safe, safer
+    # ok: python-unsafe-yaml-load
+    json_config = json.load(config_example_stream)
+    return config, config_dict_example, safe, safer, json_config

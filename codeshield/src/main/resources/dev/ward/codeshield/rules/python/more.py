@@ -24,3 +24,22 @@ def fetch(url):
     # ruleid: python-insecure-temp-file
     path = tempfile.mktemp()
     return r, s, path
+
+
+def interactive():
+    # A script reading its own terminal is not a web request (python-os-command covers the call).
+    target = input("host: ")
+    # ok: python-flask-injection
+    subprocess.call(["ping", "-c", "1", target])
+
+
+def unverified(host):
+    context = ssl.create_default_context()
+    # ok: python-tls-verification-disabled
+    context.check_hostname = False
+    # ruleid: python-tls-verification-disabled
+    context.verify_mode = ssl.CERT_NONE
+    names_only = ssl.create_default_context()
+    # ruleid: python-tls-verification-disabled
+    names_only.check_hostname = False
+    return context, names_only

@@ -5,6 +5,14 @@ fn lookup(conn: &Connection, name: &str) -> Result<()> {
     conn.execute("DELETE FROM users WHERE name = ?1", [name])?;
     // ruleid: rust-sql-injection-query-fn
     let rows = sqlx::query(&format!("SELECT * FROM t WHERE id = {}", name));
+    // ruleid: rust-sql-injection-query-fn
+    let users = diesel::sql_query(weird_query).load::<User>(conn)?;
+    // ruleid: rust-sql-injection-query-fn
+    let deleted = sql_query(format!("DELETE FROM t WHERE name = '{}'", name)).execute(conn)?;
+    // ok: rust-sql-injection-query-fn
+    let safe = diesel::sql_query("SELECT * FROM users WHERE id = $1").bind::<Integer, _>(7);
+    // ok: rust-sql-injection-query-fn
+    let bound = sqlx::query("SELECT * FROM t WHERE id = ?").bind(name);
     // ruleid: rust-hardcoded-secret
     let api_key = "sk_test_abc123";
     // ok: rust-hardcoded-secret

@@ -22,4 +22,39 @@ fn main() {
     let digest = Sha256::digest(b"x");
     // ruleid: rust-tls-verification-disabled
     let client = reqwest::Client::builder().danger_accept_invalid_certs(true).build();
+    // ok: rust-tls-verification-disabled
+    let strict = reqwest::Client::builder().danger_accept_invalid_hostnames(false).build();
+    // ruleid: rust-command-injection
+    let proc = process::Command::new(p);
+    // ruleid: rust-command-injection
+    let child = tokio::process::Command::new(program_from(&args)).spawn();
+    // ok: rust-command-injection
+    let git = tokio::process::Command::new("git").arg("status").spawn();
+    // ruleid: rust-untrusted-process-context
+    let path = std::env::args_os().nth(1).expect("usage: git-toy PATH");
+    // ruleid: rust-untrusted-process-context
+    env::current_exe().ok().map(|mut path| { path.pop(); path });
+    // ruleid: rust-weak-hash
+    let mut digest = crypto::md5::Md5::new();
+    // ruleid: rust-weak-hash
+    let legacy = hash(MessageDigest::sha1(), data)?;
+    // ok: rust-weak-hash
+    let modern = hash(MessageDigest::sha256(), data)?;
+    // ruleid: rust-legacy-cipher
+    let cipher = Cipher::bf_cbc();
+    // ruleid: rust-legacy-cipher
+    let des = TdesEde3::new_from_slice(&key).unwrap();
+    // ok: rust-legacy-cipher
+    let aes = Cipher::aes_256_gcm();
+}
+
+fn tls(connector: &mut SslConnectorBuilder) {
+    // ruleid: rust-tls-verification-disabled
+    connector.set_verify(SslVerifyMode::NONE);
+    // ruleid: rust-tls-verification-disabled
+    ctx.set_verify(SSL_VERIFY_NONE);
+    // ok: rust-tls-verification-disabled
+    connector.set_verify(SslVerifyMode::PEER);
+    // ruleid: rust-tls-verification-disabled
+    let config = rustls::ClientConfig::builder().dangerous().with_custom_certificate_verifier(Arc::new(NoVerifier));
 }

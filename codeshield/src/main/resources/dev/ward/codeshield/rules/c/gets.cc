@@ -1,0 +1,10 @@
+#include <cstdio>
+
+int main() {
+    char line[80];
+    // ruleid: c-gets
+    gets(line);
+    // ok: c-gets
+    fgets(line, sizeof line, stdin);
+    return 0;
+}
