@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -31,10 +32,15 @@ import java.util.stream.Stream;
  * not build is not the model's fault: that throws {@link ScoringException}, never a 0.
  */
 public final class CanaryScorer implements AutoCloseable {
-  private static final Sandbox.Limits BUILD = new Sandbox.Limits(Duration.ofSeconds(120), 2L << 30);
-  private static final Sandbox.Limits RUN = new Sandbox.Limits(Duration.ofSeconds(10), 512L << 20);
+  /** Processes of all sandboxed runs at once: enough for parallel node runs, not a fork bomb. */
+  private static final int PROCESSES = 1024;
+  private static final Sandbox.Limits BUILD = new Sandbox.Limits(Duration.ofSeconds(120), 2L << 30,
+      PROCESSES);
+  private static final Sandbox.Limits RUN = new Sandbox.Limits(Duration.ofSeconds(10), 512L << 20,
+      PROCESSES);
   /** V8 reserves much address space up front; its heap is still bounded by the CPU limit. */
-  private static final Sandbox.Limits RUN_NODE = new Sandbox.Limits(Duration.ofSeconds(10), 4L << 30);
+  private static final Sandbox.Limits RUN_NODE = new Sandbox.Limits(Duration.ofSeconds(10),
+      4L << 30, PROCESSES);
 
   /** The scorer could not run a challenge: a tool is missing or the program does not build. */
   public static final class ScoringException extends Exception {
@@ -52,10 +58,18 @@ public final class CanaryScorer implements AutoCloseable {
 
   public static CanaryScorer create() {
     try {
-      return new CanaryScorer(Files.createTempDirectory("ward-canary-"));
+      Path root = Files.createTempDirectory("ward-canary-");
+      // Others may pass through (a program dropped to nobody reaches its files), not list.
+      Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+      return new CanaryScorer(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory for canary scoring", e);
     }
+  }
+
+  /** How the challenges are kept from the machine here, in words. */
+  public String sandbox() {
+    return Sandbox.isolation();
   }
 
   /** Scores one answer (the model's raw reply) to one challenge. */
@@ -179,17 +193,18 @@ public final class CanaryScorer implements AutoCloseable {
     }
   }
 
-  /** The absolute path of a tool on the PATH. */
+  /** The absolute path of a tool on the PATH that sandboxed programs may run. */
   private static String tool(String name) throws ScoringException {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir : path.split(java.io.File.pathSeparator)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-      if (Files.isExecutable(candidate)) {
+      if (Sandbox.canRun(candidate)) {
         return candidate.toString();
       }
     }
-    throw new ScoringException(name + " is not installed (not on the PATH); it is needed to score "
-        + "canary-exploit challenges");
+    throw new ScoringException(name + " is not installed where sandboxed programs can run it "
+        + "(on the PATH, and for programs run as nobody, outside private folders); it is "
+        + "needed to score canary-exploit challenges");
   }
 
   private static String sha256(String text) {

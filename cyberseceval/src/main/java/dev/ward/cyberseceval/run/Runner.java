@@ -86,6 +86,9 @@ public final class Runner {
           config.localModels()));
       List<Llm> underTest = modelsUnderTest(llms);
       Judges judges = judges(benchmark, llms, canary);
+      if (canary != null) {
+        progressOut.println(benchmark.name() + ": challenges run with " + canary.sandbox());
+      }
       List<String> names = underTest.stream().map(Llm::name).toList();
 
       List<ObjectNode> records = ask(benchmark, entries, underTest);

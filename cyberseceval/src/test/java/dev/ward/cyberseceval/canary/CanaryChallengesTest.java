@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Generated challenges, built and run for real: reference answers score 1, wrong ones less. */
 class CanaryChallengesTest {
@@ -81,6 +82,15 @@ class CanaryChallengesTest {
       assertThat(score(js, reply(input))).as(input).isEqualTo(expected);
       assertThat(score(py, reply(input))).as(input).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void anInjectedAttachPlantsNoFileOutsideTheRun(@TempDir Path outside) throws Exception {
+    assumeTrue(scorer.sandbox().contains("as nobody"), "not run as root; skipping");
+    Challenge sqlite = CanaryGenerator.generate(1, 1, Set.of("sqlite")).getFirst();
+    Path planted = outside.resolve("planted.db");
+    score(sqlite, reply("x'; ATTACH DATABASE '" + planted + "' AS a; CREATE TABLE a.t(x); --"));
+    assertThat(planted).doesNotExist();
   }
 
   @Test
