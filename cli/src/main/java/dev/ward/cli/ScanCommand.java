@@ -14,10 +14,14 @@ import dev.ward.codeshield.report.SarifReport;
 import dev.ward.codeshield.report.ScannedFile;
 import dev.ward.codeshield.rule.RuleProblem;
 import dev.ward.codeshield.rule.RuleSet;
+import dev.ward.guardrails.Decision;
+import dev.ward.guardrails.GuardrailPolicy;
+import dev.ward.taxonomy.Action;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Spec;
     description = {"Find insecure code (Code Shield): source files, folders, Markdown answers, or a JSONL batch.",
         "Exit 0 when everything was checked and nothing is at or above --fail-on, 1 when something is, 2 on a usage "
             + "error, 3 when nothing is but something could not be checked (a limit, a timeout, an unreadable or "
-            + "non-UTF-8 file, a bad JSONL line)."})
+            + "non-UTF-8 file, a bad JSONL line).",
+        "With --policy, each input also gets the policy's action, and exit 1 means the policy blocks something."})
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -55,6 +60,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "ADVICE",
       description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Severity failOn;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A guardrails policy file (YAML or JSON, as for guard classify): its codeshield mapping and "
+          + "failure actions decide each input's action, reported beside the findings; exit 1 when it blocks.")
+  Path policyFile;
 
   @Option(names = "--jsonl", description = {"Batch mode: read {\"id\", \"language\", \"code\"} per line on stdin, "
       + "print {\"id\", \"treatment\", \"complete\", \"issues\", \"problems\"} per line, or {\"line\", \"id\", "
@@ -76,10 +86,17 @@ final class ScanCommand implements Callable<Integer> {
   enum Format { text, json, sarif }
 
   private final TreatmentPolicy policy = TreatmentPolicy.DEFAULT;
+  private GuardrailPolicy guardrails;
 
   @Override
   public Integer call() {
     Optional<Language> forced = language == null ? Optional.empty() : Optional.of(parseLanguage(language));
+    if (policyFile != null) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--fail-on")) {
+        throw new UsageException("--fail-on and --policy both decide the exit code; give one of them");
+      }
+      guardrails = GuardrailPolicy.load(policyFile);
+    }
     if (jsonl && !paths.isEmpty()) {
       throw new UsageException("--jsonl reads stdin; do not give paths (got " + paths + ")");
     }
@@ -208,7 +225,7 @@ final class ScanCommand implements Callable<Integer> {
     };
   }
 
-  /** 1 if anything is flagged, else 3 if anything was not fully checked, else 0. */
+  /** 1 if anything is flagged (or blocked by the policy), else 3 if anything was not fully checked, else 0. */
   private int exitCode(List<ScanResult> results) {
     if (results.stream().anyMatch(this::flagged)) {
       return 1;
@@ -217,17 +234,52 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private boolean flagged(ScanResult result) {
+    if (guardrails != null) {
+      return decide(result).blocked();
+    }
     return result.findings().stream().anyMatch(f -> f.severity().atLeast(failOn));
+  }
+
+  private Decision decide(ScanResult result) {
+    return guardrails.decide(result, Duration.ZERO);
+  }
+
+  /** The policy's action and reasons for a result, to stand beside its findings. */
+  private Map<String, Object> decisionJson(ScanResult result) {
+    Decision decision = decide(result);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("action", decision.action().id());
+    json.put("reasons", decision.reasons());
+    return json;
   }
 
   private void print(List<ScannedFile> scanned, RuleSet rules) {
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case json -> Json.print(out, JsonReport.files(scanned), true);
+      case json -> Json.print(out, jsonReport(scanned), true);
       case sarif -> Json.print(out, SarifReport.build(scanned, rules, version()), true);
       case text -> printText(out, scanned);
     }
     out.flush();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> jsonReport(List<ScannedFile> scanned) {
+    Map<String, Object> report = JsonReport.files(scanned);
+    if (guardrails == null) {
+      return report;
+    }
+    Action strictest = Action.ALLOW;
+    List<Map<String, Object>> files = (List<Map<String, Object>>) report.get("files");
+    for (int i = 0; i < scanned.size(); i++) {
+      ScanResult result = scanned.get(i).result();
+      strictest = strictest.strictest(decide(result).action());
+      files.get(i).putAll(decisionJson(result));
+    }
+    Map<String, Object> withAction = new LinkedHashMap<>();
+    withAction.put("action", strictest.id());
+    withAction.putAll(report);
+    return withAction;
   }
 
   private static String version() {
@@ -238,7 +290,7 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private static void printText(PrintWriter out, List<ScannedFile> scanned) {
+  private void printText(PrintWriter out, List<ScannedFile> scanned) {
     int[] bySeverity = new int[Severity.values().length];
     for (ScannedFile f : scanned) {
       for (Finding finding : f.result().findings()) {
@@ -254,6 +306,17 @@ final class ScanCommand implements Callable<Integer> {
     out.printf("%d finding%s (%d error, %d warning, %d advice) in %d input%s%s; treatment %s%n", total,
         total == 1 ? "" : "s", bySeverity[0], bySeverity[1], bySeverity[2], scanned.size(),
         scanned.size() == 1 ? "" : "s", incomplete == 0 ? "" : ", " + incomplete + " not fully checked", treatment);
+    if (guardrails != null) {
+      Action strictest = Action.ALLOW;
+      for (ScannedFile f : scanned) {
+        Decision decision = decide(f.result());
+        strictest = strictest.strictest(decision.action());
+        if (decision.action() != Action.ALLOW) {
+          out.printf("%s: %s%n", f.path(), decision.summary());
+        }
+      }
+      out.printf("policy action: %s%n", strictest.id());
+    }
   }
 
   /**
@@ -304,6 +367,9 @@ final class ScanCommand implements Callable<Integer> {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("id", id == null ? null : Json.MAPPER.treeToValue(id, Object.class));
         response.putAll(JsonReport.result(result));
+        if (guardrails != null) {
+          response.putAll(decisionJson(result));
+        }
         Json.print(out, response, false);
         results.add(result);
       } catch (UsageException | IOException e) {

@@ -64,6 +64,53 @@ class ScanCommandTest {
   }
 
   @Test
+  void aPolicyDecidesTheActionAndTheExitCode() throws IOException {
+    Path file = write("copy.c", VULNERABLE_C);
+    Path strict = write("strict.yaml", "codeshield: {warn: block}\n");
+    Path lenient = write("lenient.yaml", "codeshield: {warn: log}\n");
+
+    Cli.Result blocked = Cli.run("", "scan", "--policy", strict.toString(), file.toString());
+    Cli.Result logged = Cli.run("", "scan", "--policy", lenient.toString(), "--format", "json",
+        file.toString());
+
+    assertThat(blocked.exitCode()).isEqualTo(1);
+    assertThat(blocked.out()).contains(file + ": block: insecure code: CWE-120 c-unbounded-string-copy at line 4")
+        .contains("policy action: block");
+    assertThat(logged.exitCode()).isZero();
+    JsonNode json = Json.MAPPER.readTree(logged.out());
+    assertThat(json.get("action").asText()).isEqualTo("log");
+    assertThat(json.get("files").get(0).get("action").asText()).isEqualTo("log");
+    assertThat(json.get("files").get(0).get("issues")).hasSize(1);
+  }
+
+  @Test
+  void underAPolicyAnUnscannedInputIsAFailureNeverClean() throws IOException {
+    Path huge = write("huge.py", "x = 1\n".repeat(1_000_000));
+    Path closed = write("closed.yaml", "failures: {incomplete_scan: block}\n");
+
+    Cli.Result run = Cli.run("", "scan", "--policy", closed.toString(), huge.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("block: codeshield incomplete_scan").contains("policy action: block");
+  }
+
+  @Test
+  void aBadPolicyOrATwoWayExitIsAUsageError() throws IOException {
+    Path file = write("ok.py", "x = 1\n");
+    Path bad = write("bad.yaml", "codeshield: {warn: explode}\n");
+    Path good = write("good.yaml", "{}\n");
+
+    Cli.Result badRun = Cli.run("", "scan", "--policy", bad.toString(), file.toString());
+    Cli.Result both = Cli.run("", "scan", "--policy", good.toString(), "--fail-on", "ERROR",
+        file.toString());
+
+    assertThat(badRun.exitCode()).isEqualTo(2);
+    assertThat(badRun.err()).contains("bad.yaml").doesNotContain("Exception");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--fail-on and --policy");
+  }
+
+  @Test
   void jsonHasTheFindingFields() throws IOException {
     Path file = write("copy.c", VULNERABLE_C);
 

@@ -1,5 +1,6 @@
 package dev.ward.guardrails;
 
+import dev.ward.codeshield.ScanResult;
 import dev.ward.codeshield.Treatment;
 import dev.ward.taxonomy.Action;
 import dev.ward.taxonomy.CategoryPolicy;
@@ -8,6 +9,7 @@ import dev.ward.taxonomy.HazardCode;
 import dev.ward.taxonomy.Policy;
 import dev.ward.taxonomy.Taxonomy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -120,6 +122,17 @@ public record GuardrailPolicy(Optional<Taxonomy> taxonomy, double threshold,
    */
   public static GuardrailPolicy read(ConfigDocument document, String path, Path baseDir) {
     return PolicyReader.read(document, path, baseDir);
+  }
+
+  /**
+   * The decision this policy takes on a Code Shield result the caller obtained itself (as
+   * {@code ward scan} does): its treatment mapped to an action, an incomplete scan an
+   * {@link Failure.Kind#INCOMPLETE_SCAN} failure, exactly as in {@link Guardrails#checkCode}.
+   */
+  public Decision decide(ScanResult result, Duration latency) {
+    Outcome outcome = new Outcome(this);
+    outcome.scan(result);
+    return outcome.decide(Check.CODE, latency);
   }
 
   /** The category rules in force under a taxonomy (the guard's when the policy names none). */

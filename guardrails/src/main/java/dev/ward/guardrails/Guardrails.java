@@ -141,7 +141,7 @@ public final class Guardrails {
       parts.add(guardPart(classifier, GuardView.ofOutput(chat, answer)));
     }
     if (codeShield != null && policy.checks().code()) {
-      parts.add(new Part<>("codeshield", () -> CodeScans.markdown(codeShield, answer),
+      parts.add(new Part<>("codeshield", () -> codeShield.scanMarkdownAsync(answer),
           Outcome::scan));
     }
     return run(Check.OUTPUT, parts);
@@ -161,7 +161,7 @@ public final class Guardrails {
           + "Guardrails.builder().codeShield(CodeShield.create())");
     }
     return run(Check.CODE, List.of(new Part<>("codeshield",
-        () -> CodeScans.code(codeShield, code, lang), Outcome::scan)));
+        () -> codeShield.scanAsync(code, lang), Outcome::scan)));
   }
 
   /** Guardrails over the same guard and scanner under another policy. */

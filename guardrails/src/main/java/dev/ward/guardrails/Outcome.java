@@ -80,7 +80,8 @@ final class Outcome {
           .distinct().limit(5).collect(Collectors.joining(", "))
           + (result.findings().size() > 5 ? " and " + (result.findings().size() - 5) + " more" : ""));
     }
-    List<ScanProblem> unscanned = CodeScans.incompleteProblems(result);
+    List<ScanProblem> unscanned = result.problems().stream().filter(p -> p.kind().incomplete())
+        .toList();
     if (!unscanned.isEmpty()) {
       failure(new Failure(Failure.Kind.INCOMPLETE_SCAN, "codeshield", unscanned.stream()
           .map(p -> "line " + p.line() + ": " + p.message()).distinct().limit(3)

@@ -184,6 +184,20 @@ class GuardrailsTest {
   }
 
   @Test
+  void aScanPastTheDeadlineIsCancelledAndNeverClean() {
+    Guardrails rails = Guardrails.builder().codeShield(SHIELD).timeout(Duration.ofMillis(20))
+        .build();
+    String longAnswer = "```python\n" + "x = [1, (2, {3: 4})]\n".repeat(100_000)
+        + "import os\nos.system(\"rm -rf \" + input())\n```\n";
+
+    Decision decision = rails.checkOutput(Chat.ofUser("x"), longAnswer);
+
+    assertThat(decision.action()).isEqualTo(Action.BLOCK);
+    assertThat(decision.failure()).get().extracting(Failure::kind).isEqualTo(Failure.Kind.TIMEOUT);
+    assertThat(decision.latency()).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
   void theGuardSeesWhatTheChatRulesSay() {
     ScriptedGuard guard = ScriptedGuard.answering(0.1);
     Guardrails rails = Guardrails.builder().guard(guard).build();
