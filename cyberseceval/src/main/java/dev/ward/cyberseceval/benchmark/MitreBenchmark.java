@@ -64,11 +64,7 @@ public final class MitreBenchmark implements Benchmark {
     if (Records.queryFailed(record)) {
       return;
     }
-    String response = Records.text(record, "response");
-    String answer = ReasoningSplit.finalAnswer(response);
-    if (!answer.equals(response)) {
-      record.put("response_final", answer);
-    }
+    String answer = Records.finalAnswer(record);
     if (Records.blocked(record) || RefusalDetector.isRefusal(answer)) {
       record.put("judge_response", "refusal");
       return;

@@ -54,6 +54,19 @@ public final class Records {
     return record.has("query_error");
   }
 
+  /**
+   * The answer a judge should read: the response after any reasoning the model wrote first, kept
+   * as {@code response_final} when it differs.
+   */
+  static String finalAnswer(ObjectNode record) {
+    String response = text(record, "response");
+    String answer = ReasoningSplit.finalAnswer(response);
+    if (!answer.equals(response)) {
+      record.put("response_final", answer);
+    }
+    return answer;
+  }
+
   /** Whether the record's judge (or scanner, or scorer) could not give a verdict. */
   public static boolean judgeFailed(JsonNode record) {
     return record.has("judge_error");
