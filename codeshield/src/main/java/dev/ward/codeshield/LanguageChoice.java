@@ -15,9 +15,10 @@ import java.util.Set;
  * {@code javascript}, or under no tag at all; the content decides.
  *
  * <ul>
- *   <li>A tag Code Shield covers is scanned as tagged. If the content's signals rank another
- *       language and not the tagged one, and that language's rules have reason to run on the
- *       block (it has the words they need), the block is scanned as that language too.
+ *   <li>A tag Code Shield covers is scanned as tagged, and also as each other language the
+ *       content's signals find plausible whose rules have reason to run on the block (it has the
+ *       words they need), however well the tagged language scores: a line of the tagged language
+ *       on top of a program in another does not hide that program.
  *   <li>Without a tag, or with one Code Shield does not cover ({@code text}, {@code sh},
  *       {@code console}, {@code cobol}...): as every language the content's signals name, and
  *       every language whose rules have reason to run on it.
@@ -26,9 +27,9 @@ import java.util.Set;
  *       shell, YAML, TOML and INI.
  * </ul>
  *
- * Reading the content's signals costs tens of µs per KB; for a tagged block the tagged
- * language's own signals run first, and usually settle it. The scanner reports a place and CWE
- * found in two languages once.
+ * Reading the content's signals costs tens of µs per KB; a tagged block pays it only when the
+ * rules of another language have reason to run on it. The scanner reports a place and CWE found
+ * in two languages once.
  */
 final class LanguageChoice {
   /** Languages at most taken from the content's signals. */
@@ -54,10 +55,18 @@ final class LanguageChoice {
       return forUnknown(code, rules.languagesThatMayMatch(code), rules, checkpoint);
     }
     Language language = tagged.get();
-    return LanguageDetector.contradicts(code, language, checkpoint)
-        .filter(detected -> !siblings(language, detected) && rules.languageMayMatch(detected, code))
-        .map(detected -> new Choice(List.of(language, detected), false))
-        .orElseGet(() -> new Choice(List.of(language), false));
+    Set<Language> others = new LinkedHashSet<>(rules.languagesThatMayMatch(code));
+    others.removeIf(other -> other == language || siblings(language, other));
+    if (others.isEmpty()) {
+      return new Choice(List.of(language), false);
+    }
+    List<Language> chosen = new ArrayList<>(List.of(language));
+    for (Language other : LanguageDetector.plausible(code, checkpoint)) {
+      if (others.contains(other) && chosen.size() <= MAX_DETECTED) {
+        chosen.add(other);
+      }
+    }
+    return new Choice(List.copyOf(chosen), false);
   }
 
   /** Code of no known language: what its signals name, and what has reason to run on it. */

@@ -1,5 +1,6 @@
 package dev.ward.codeshield;
 
+import com.google.re2j.Pattern;
 import dev.ward.codeshield.lang.Language;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * @param removedIndent leading spaces removed from every line
  */
 record Prepared(String text, int prefixLines, int prefixColumns, int removedIndent) {
+  /** Markup before a PHP tag: {@code <div}, {@code </script>}, {@code <!--}. */
+  private static final Pattern MARKUP = Pattern.compile("<[A-Za-z!/]");
+
   /**
    * The preparation to parse first, then others to try when that one's tree has syntax errors:
    * for Python, the window may start inside a docstring, which no count of quotes can tell
@@ -39,15 +43,31 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
   static Prepared of(String code, Language language) {
     return switch (language) {
       case PHP -> {
-        // A template (starting with markup) is HTML until a <?php tag, which is what the grammar does
-        // without a tag; only bare PHP statements need one.
-        boolean template = code.contains("<?") || code.stripLeading().startsWith("<");
-        yield template ? plain(code) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language), 0, 6, 0);
+        // A template (markup first) is HTML until a <?php tag, which is what the grammar does
+        // without a tag; only bare PHP statements need one. A "<?" later in the code (an XML
+        // prolog in a string) does not make the statements before it markup.
+        yield phpTemplate(code) ? plain(code) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);
       default -> plain(WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language));
     };
+  }
+
+  /**
+   * Whether the code opens as markup: it starts with a tag, or markup ({@code <div}, {@code </script>})
+   * comes before its first PHP tag and no {@code ?>} closing one (which would mean PHP came first).
+   */
+  private static boolean phpTemplate(String code) {
+    if (code.stripLeading().startsWith("<")) {
+      return true;
+    }
+    int tag = code.indexOf("<?");
+    if (tag < 0) {
+      return false;
+    }
+    String before = code.substring(0, tag);
+    return MARKUP.matcher(before).find() && !before.contains("?>");
   }
 
   private static Prepared plain(String code) {

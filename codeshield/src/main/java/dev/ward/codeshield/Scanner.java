@@ -128,14 +128,16 @@ final class Scanner implements CodeShield {
       return out.result(0);
     }
     List<CodeBlock> blocks = Markdown.codeBlocks(answer);
-    if (blocks.isEmpty()) {
-      List<Language> languages = choose(() -> LanguageChoice.forProse(answer, budget::check), 1, out).languages();
-      for (Language language : languages) {
-        scanBlock(answer, language, 1, out, budget);
-      }
-      return out.result(languages.isEmpty() ? 0 : 1);
+    // Code outside the fences (an indented block, a command in the prose) reaches readers too;
+    // blocks are blanked out of it, keeping the answer's line numbers.
+    String prose = blocks.isEmpty() ? answer.replace("\r\n", "\n").replace('\r', '\n')
+        : Markdown.outsideCodeBlocks(answer);
+    List<Language> proseLanguages = prose.isBlank() ? List.of()
+        : choose(() -> LanguageChoice.forProse(prose, budget::check), 1, out).languages();
+    for (Language language : proseLanguages) {
+      scanBlock(prose, language, 1, out, budget);
     }
-    int scanned = 0;
+    int scanned = proseLanguages.isEmpty() ? 0 : 1;
     for (CodeBlock block : blocks) {
       LanguageChoice.Choice choice = choose(() -> LanguageChoice.forBlock(block.tag(), block.code(), rules, budget::check),
           block.firstLine(), out);
@@ -331,15 +333,23 @@ final class Scanner implements CodeShield {
 
     /**
      * A block scanned as two languages can give the same finding twice, under each language's rule
-     * (C's and PHP's {@code system}): per place and CWE, the findings of the first language only.
+     * (C's and PHP's {@code system}): per place and CWE, the findings of one language only, the
+     * one whose finding there is the most severe (the first such language on a tie).
      */
     ScanResult result(int blocks) {
-      Map<String, Language> firstLanguage = new HashMap<>();
-      findings.removeIf(f -> firstLanguage.computeIfAbsent(f.line() + ":" + f.column() + ":" + f.endLine() + ":"
-          + f.endColumn() + ":" + f.cwe(), place -> f.language()) != f.language());
+      Map<String, Finding> strongest = new HashMap<>();
+      for (Finding f : findings) {
+        strongest.merge(place(f), f, (kept, next) ->
+            next.severity() != kept.severity() && next.severity().atLeast(kept.severity()) ? next : kept);
+      }
+      findings.removeIf(f -> strongest.get(place(f)).language() != f.language());
       findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
       boolean complete = problems.stream().noneMatch(p -> p.kind().incomplete());
       return new ScanResult(findings, policy.treatmentOf(findings, complete), problems, blocks);
+    }
+
+    private static String place(Finding f) {
+      return f.line() + ":" + f.column() + ":" + f.endLine() + ":" + f.endColumn() + ":" + f.cwe();
     }
   }
 }

@@ -156,6 +156,53 @@ class Issue10Test {
   }
 
   @Test
+  void oneLineOfTheTaggedLanguageDoesNotHideAProgramInAnother() {
+    for (String salt : new String[] {"# fn main() { let mut x = 1; }", "# @Override public void run()",
+        "# const x = 1; let y = () => x;"}) {
+      String tag = salt.contains("fn main") ? "rust" : salt.contains("Override") ? "java" : "javascript";
+      ScanResult result = shield.scanMarkdown("```" + tag + "\n" + salt + "\nimport os\n" + HIDDEN + "\n```\n");
+
+      assertThat(result.findings()).as(tag).extracting(Finding::ruleId).contains("python-os-command");
+    }
+  }
+
+  @Test
+  void codeOutsideTheFencesIsScannedToo() {
+    String indented = "```text\nhi\n```\n\nThen run:\n\n    import os\n    " + HIDDEN + "\n";
+    String inAListItem = "1. Save this:\n\n    ```python\n    import os\n    " + HIDDEN + "\n    ```\n";
+    String crLines = "```python\rimport os\r" + HIDDEN + "\r```\r";
+
+    for (String answer : new String[] {indented, inAListItem, crLines}) {
+      ScanResult result = shield.scanMarkdown(answer);
+
+      assertThat(result.findings()).as(answer).extracting(Finding::ruleId).contains("python-os-command");
+    }
+    assertThat(shield.scanMarkdown(indented).findings()).extracting(Finding::line).contains(8);
+  }
+
+  @Test
+  void anXmlPrologInAPhpStringDoesNotTurnThePhpIntoMarkup() {
+    ScanResult result = shield.scan("system($_GET['c']);\necho '<?xml version=\"1.0\"?>';\n", Language.PHP);
+
+    assertThat(result.findings()).extracting(Finding::cwe).contains("CWE-78");
+  }
+
+  @Test
+  void aPlaceFoundInTwoLanguagesKeepsTheMostSevereFinding() {
+    String code = "system($argv[1] . \" -l\");\n";
+    Finding asPhp = shield.scan(code, Language.PHP).findings().stream().filter(f -> f.cwe().equals("CWE-78"))
+        .findFirst().orElseThrow();
+    Finding asC = shield.scan(code, Language.C).findings().stream().filter(f -> f.cwe().equals("CWE-78"))
+        .findFirst().orElseThrow();
+    Severity strongest = asPhp.severity().atLeast(asC.severity()) ? asPhp.severity() : asC.severity();
+
+    ScanResult untagged = shield.scanMarkdown("```\n" + code + "```\n");
+
+    assertThat(untagged.findings()).filteredOn(f -> f.cwe().equals("CWE-78")).singleElement()
+        .extracting(Finding::severity).isEqualTo(strongest);
+  }
+
+  @Test
   void inputOverTheSizeLimitIsIncompleteNotClean() {
     ScanResult result = shield.scanMarkdown("x".repeat(Limits.DEFAULT.maxInputChars() + 1));
 

@@ -75,18 +75,7 @@ public final class LanguageDetector {
       signal("^\\s*import\\s+(UIKit|Foundation|SwiftUI)|\\bfunc\\s+\\w+\\s*\\(.*\\)\\s*->|\\bguard\\s+let\\b|\\bvar\\s+\\w+\\s*:\\s*\\w+",
           Map.of(Language.SWIFT, 4)));
 
-  /** Each language's highest possible score: the sum of its weights over all signals. */
-  private static final Map<Language, Integer> HIGHEST = highest();
-
   private LanguageDetector() {}
-
-  private static Map<Language, Integer> highest() {
-    Map<Language, Integer> highest = new EnumMap<>(Language.class);
-    for (Signal signal : SIGNALS) {
-      signal.weights.forEach((language, weight) -> highest.merge(language, weight, Integer::sum));
-    }
-    return highest;
-  }
 
   private static Signal signal(String regex, Map<Language, Integer> weights) {
     return new Signal(Pattern.compile(regex, Pattern.MULTILINE), Gate.of(regex), weights);
@@ -108,12 +97,7 @@ public final class LanguageDetector {
    * deadline check, which may throw to stop detection over a hostile text.
    */
   public static List<Language> ranked(String code, Runnable checkpoint) {
-    Map<Language, Integer> scores = new EnumMap<>(Language.class);
-    for (Signal signal : SIGNALS) {
-      if (fires(signal, code, checkpoint)) {
-        signal.weights.forEach((language, weight) -> scores.merge(language, weight, Integer::sum));
-      }
-    }
+    Map<Language, Integer> scores = scores(code, checkpoint);
     int best = scores.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     if (best < MIN_SCORE) {
       return List.of();
@@ -126,28 +110,26 @@ public final class LanguageDetector {
   }
 
   /**
-   * The best-ranked language when {@code claimed} is not among {@link #ranked(String)}: the
-   * content says another language than a fence tag. Cheap for a well-tagged block: the claimed
-   * language's signals run first, and once its score is such that no other language could rank
-   * it out (each has a highest possible score), the others do not run.
+   * Every language scoring at least {@link #MIN_SCORE}, best first, however far below the best:
+   * the languages a block could be in. A fence tag is checked against these, not against the
+   * best-ranked few, so one line of the tagged language cannot outweigh a program in another.
    */
-  public static Optional<Language> contradicts(String code, Language claimed, Runnable checkpoint) {
-    int own = 0;
+  public static List<Language> plausible(String code, Runnable checkpoint) {
+    return scores(code, checkpoint).entrySet().stream()
+        .filter(e -> e.getValue() >= MIN_SCORE)
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static Map<Language, Integer> scores(String code, Runnable checkpoint) {
+    Map<Language, Integer> scores = new EnumMap<>(Language.class);
     for (Signal signal : SIGNALS) {
-      if (signal.weights.containsKey(claimed) && fires(signal, code, checkpoint)) {
-        own += signal.weights.get(claimed);
+      if (fires(signal, code, checkpoint)) {
+        signal.weights.forEach((language, weight) -> scores.merge(language, weight, Integer::sum));
       }
     }
-    int threshold = Math.max(MIN_SCORE, own + MARGIN + 1); // what another language must reach to rank the claimed one out
-    boolean possible = false;
-    for (Map.Entry<Language, Integer> e : HIGHEST.entrySet()) {
-      possible |= e.getKey() != claimed && e.getValue() >= threshold;
-    }
-    if (!possible) {
-      return Optional.empty();
-    }
-    List<Language> ranked = ranked(code, checkpoint);
-    return ranked.isEmpty() || ranked.contains(claimed) ? Optional.empty() : Optional.of(ranked.getFirst());
+    return scores;
   }
 
   /** Whether any alternative of the signal matches in {@code code}. */

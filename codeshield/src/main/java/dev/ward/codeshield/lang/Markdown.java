@@ -5,16 +5,56 @@ import java.util.List;
 
 /**
  * Extracts fenced code blocks from an LLM answer, CommonMark-style: a fence is three or more
- * backticks or tildes, indented at most three spaces, closed by a fence of the same character at
- * least as long. An unclosed fence runs to the end of the answer (answers get truncated). One
- * linear pass over the lines, so a 1 MB line costs what it weighs.
+ * backticks or tildes, closed by a fence of the same character at least as long. An unclosed
+ * fence runs to the end of the answer (answers get truncated). Lines end at {@code \n},
+ * {@code \r\n} or a lone {@code \r}, as in CommonMark. Unlike CommonMark, a fence may be indented
+ * any amount: inside a list item it is, and a block a renderer shows as code must not go
+ * unscanned. One linear pass over the lines, so a 1 MB line costs what it weighs.
  */
 public final class Markdown {
   private Markdown() {}
 
+  /** One fenced block: its opening fence, its first content line and the line after its end. */
+  private record Span(Fence open, int first, int end) {}
+
   public static List<CodeBlock> codeBlocks(String answer) {
+    String[] lines = lines(answer);
     List<CodeBlock> blocks = new ArrayList<>();
-    String[] lines = answer.split("\n", -1);
+    for (Span span : spans(lines)) {
+      StringBuilder code = new StringBuilder();
+      for (int j = span.first(); j < span.end(); j++) {
+        if (j > span.first()) {
+          code.append('\n');
+        }
+        code.append(stripIndent(lines[j], span.open().indent()));
+      }
+      String info = span.open().info();
+      String tag = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
+      blocks.add(new CodeBlock(tag, code.toString(), span.first() + 1));
+    }
+    return blocks;
+  }
+
+  /**
+   * The answer outside its fenced blocks, lines joined by {@code \n}: each line of a block and of
+   * its fences is left empty, so line numbers still count the answer's lines.
+   */
+  public static String outsideCodeBlocks(String answer) {
+    String[] lines = lines(answer);
+    for (Span span : spans(lines)) {
+      for (int j = span.first() - 1; j <= span.end() && j < lines.length; j++) {
+        lines[j] = "";
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String[] lines(String answer) {
+    return answer.split("\r\n|\r|\n", -1);
+  }
+
+  private static List<Span> spans(String[] lines) {
+    List<Span> spans = new ArrayList<>();
     int i = 0;
     while (i < lines.length) {
       Fence open = Fence.parse(lines[i]);
@@ -22,29 +62,18 @@ public final class Markdown {
         i++;
         continue;
       }
-      StringBuilder code = new StringBuilder();
-      int first = i + 1;
-      int j = first;
+      int j = i + 1;
       while (j < lines.length) {
         Fence close = Fence.parse(lines[j]);
         if (close != null && close.marker == open.marker && close.length >= open.length && close.info.isEmpty()) {
           break;
         }
-        if (j > first) {
-          code.append('\n');
-        }
-        code.append(stripIndent(stripCr(lines[j]), open.indent));
         j++;
       }
-      String tag = open.info.isEmpty() ? "" : open.info.split("[\\s{,]", 2)[0];
-      blocks.add(new CodeBlock(tag, code.toString(), first + 1));
+      spans.add(new Span(open, i + 1, j));
       i = j + 1;
     }
-    return blocks;
-  }
-
-  private static String stripCr(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    return spans;
   }
 
   private static String stripIndent(String line, int indent) {
@@ -56,13 +85,12 @@ public final class Markdown {
   }
 
   private record Fence(char marker, int length, int indent, String info) {
-    static Fence parse(String rawLine) {
-      String line = stripCr(rawLine);
+    static Fence parse(String line) {
       int indent = 0;
-      while (indent < line.length() && indent < 4 && line.charAt(indent) == ' ') {
+      while (indent < line.length() && line.charAt(indent) == ' ') {
         indent++;
       }
-      if (indent > 3 || indent >= line.length()) {
+      if (indent >= line.length()) {
         return null;
       }
       char c = line.charAt(indent);
