@@ -15,6 +15,11 @@ public record ScanProblem(Kind kind, int line, String message) {
     UNSUPPORTED_LANGUAGE(false),
     /** A block that neither its fence tag nor its content ties to a language. */
     UNKNOWN_LANGUAGE(false),
+    /**
+     * A rule that matched a block more often than is worth reporting: its first matches are
+     * findings, the rest are counted here (the result is already far from clean).
+     */
+    TOO_MANY_FINDINGS(false),
     /** Input or a block over {@link Limits#maxInputChars()}. */
     TOO_LARGE(true),
     /** A parse that took longer than {@link Limits#parseTimeout()}. */

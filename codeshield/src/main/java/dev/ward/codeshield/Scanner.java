@@ -11,6 +11,7 @@ import dev.ward.codeshield.syntax.Budget;
 import dev.ward.codeshield.syntax.ParseException;
 import dev.ward.codeshield.syntax.Parsers;
 import dev.ward.codeshield.syntax.SyntaxTree;
+import java.nio.CharBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,6 +39,8 @@ import java.util.function.Supplier;
 final class Scanner implements CodeShield {
   private static final int SNIPPET_LINES = 5;
   private static final int SNIPPET_CHARS = 400;
+  /** Findings of one rule in one block: a flood of the same finding helps no reviewer. */
+  private static final int MAX_FINDINGS_PER_RULE = 100;
   /** Fence tags that name no programming language: a block under them that nothing could match is not worth a problem. */
   private static final Set<String> NOT_CODE = Set.of("text", "txt", "plaintext", "output", "console", "markdown",
       "md", "json", "yaml", "yml", "toml", "ini", "csv", "xml", "html", "css", "diff", "log", "plain");
@@ -254,9 +259,18 @@ final class Scanner implements CodeShield {
       out.problems.add(new ScanProblem(ScanProblem.Kind.RULE_FAILED, firstLine, failure));
     }
     String[] lines = code.split("\n", -1); // once per block, not per finding
+    Map<Rule, Integer> perRule = new HashMap<>();
     for (RuleMatch m : run.matches()) {
-      out.findings.add(finding(m, tree, prepared, lines, language, firstLine - 1));
+      if (perRule.merge(m.rule(), 1, Integer::sum) <= MAX_FINDINGS_PER_RULE) {
+        out.findings.add(finding(m, tree, prepared, lines, language, firstLine - 1));
+      }
     }
+    perRule.forEach((rule, count) -> {
+      if (count > MAX_FINDINGS_PER_RULE) {
+        out.problems.add(new ScanProblem(ScanProblem.Kind.TOO_MANY_FINDINGS, firstLine, language + " block: "
+            + rule.id().value() + " matched " + count + " times; the first " + MAX_FINDINGS_PER_RULE + " are reported"));
+      }
+    });
   }
 
   /**
@@ -276,7 +290,11 @@ final class Scanner implements CodeShield {
       return RuleSet.run(candidates, target); // a stack overflow here is a rule failure, never a clean result
     }
     try {
-      return run.get();
+      return run.get(Math.max(0, target.budget().remainingNanos()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // Queued behind other scans past this one's deadline: it is stopped, never waited for.
+      run.cancel(true);
+      return new RuleSet.Run(List.of(), true, List.of());
     } catch (InterruptedException e) {
       target.budget().cancel();
       Thread.currentThread().interrupt();
@@ -307,18 +325,24 @@ final class Scanner implements CodeShield {
     int endColumn = prepared.originalColumn(tree.line(last), tree.column(last)) + 2;
     Rule rule = m.rule();
     return new Finding(rule.id().value(), rule.cwe(), rule.severity(), Messages.interpolate(rule.message(), m.match(),
-        tree.text().substring(m.match().start(), m.match().end())),
-        language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn, snippet(lines, line, endLine));
+        CharBuffer.wrap(tree.text(), m.match().start(), m.match().end())),
+        language, line + 1 + lineOffset, column + 1, endLine + 1 + lineOffset, endColumn,
+        snippet(lines, line, endLine, column));
   }
 
-  /** The whole lines of the match, trimmed and capped: what a reviewer needs to see. */
-  private static String snippet(String[] lines, int line, int endLine) {
+  /**
+   * The lines of the match, trimmed and capped: what a reviewer needs to see. Each line is read
+   * only near the match (a minified megabyte-long line holds thousands of findings).
+   */
+  private static String snippet(String[] lines, int line, int endLine, int column) {
     StringBuilder out = new StringBuilder();
     for (int i = line; i <= Math.min(endLine, line + SNIPPET_LINES - 1) && i < lines.length; i++) {
       if (!out.isEmpty()) {
         out.append('\n');
       }
-      out.append(lines[i]);
+      String text = lines[i];
+      int from = i == line ? Math.clamp(column - SNIPPET_CHARS / 4, 0, text.length()) : 0;
+      out.append(text, from, Math.min(text.length(), from + SNIPPET_CHARS + 1));
     }
     String text = out.toString().strip();
     return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "…" : text;

@@ -203,6 +203,20 @@ class Issue10Test {
   }
 
   @Test
+  void aMinifiedLineOfTenThousandFindingsIsReportedQuickly() {
+    String line = "int main(void){char b[8];" + "gets(b);".repeat(10_000) + "}\n";
+    long start = System.nanoTime();
+
+    ScanResult result = shield.scan(line, Language.C);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Limits.DEFAULT.scanTimeout());
+    assertThat(result.findings()).as("%s", result.problems()).extracting(Finding::ruleId).contains("c-gets");
+    assertThat(result.findings()).hasSizeBetween(1, 200)
+        .allSatisfy(f -> assertThat(f.snippet().length()).isLessThanOrEqualTo(401));
+    assertThat(result.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo(ScanProblem.Kind.TOO_MANY_FINDINGS));
+  }
+
+  @Test
   void inputOverTheSizeLimitIsIncompleteNotClean() {
     ScanResult result = shield.scanMarkdown("x".repeat(Limits.DEFAULT.maxInputChars() + 1));
 
