@@ -217,6 +217,19 @@ class Issue10Test {
   }
 
   @Test
+  void aLongRunOfStatementsAfterAMatchStaysWithinTheDeadline() {
+    // python-eval-exec's pattern-not-inside ends in "...": once per statement left, per statement.
+    String code = "def f(x):\n    eval(x)\n" + "    y = 'a'\n".repeat(100_000);
+    long start = System.nanoTime();
+
+    ScanResult result = shield.scan(code, Language.PYTHON);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Limits.DEFAULT.scanTimeout().plusSeconds(1));
+    assertNotHidden(result, "python-eval-exec");
+  }
+
+  @Test
   void inputOverTheSizeLimitIsIncompleteNotClean() {
     ScanResult result = shield.scanMarkdown("x".repeat(Limits.DEFAULT.maxInputChars() + 1));
 

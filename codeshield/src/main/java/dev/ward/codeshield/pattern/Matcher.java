@@ -344,12 +344,14 @@ public final class Matcher {
     PatternNode p = patterns.get(pi);
     if (p instanceof PatternNode.Ellipsis) {
       for (int k = ti; k <= targets.length; k++) {
+        target.budget().step();
         list(patterns, pi + 1, targets, k, target, bindings, out);
       }
       return;
     }
     if (p instanceof PatternNode.EllipsisMetavariable e) {
       for (int k = ti; k <= targets.length; k++) {
+        target.budget().step();
         Bindings b = bindings.with(e.name(), run(target.tree(), targets, ti, k));
         if (b != null) {
           list(patterns, pi + 1, targets, k, target, b, out);
@@ -410,7 +412,13 @@ public final class Matcher {
     }
     PatternNode p = patterns.get(pi);
     if (p instanceof PatternNode.Ellipsis) {
+      if (pi + 1 == patterns.size()) {
+        // A trailing ellipsis takes the rest of the block: one match, not one per statement left.
+        sequenceFrom(patterns, pi + 1, statements, first, next, target, bindings, found, tree);
+        return;
+      }
       for (int k = next; k <= statements.length; k++) {
+        target.budget().step();
         sequenceFrom(patterns, pi + 1, statements, first, k, target, bindings, found, tree);
       }
       if (pi + 2 == patterns.size()) {
