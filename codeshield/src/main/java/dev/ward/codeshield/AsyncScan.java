@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,10 @@ final class AsyncScan implements Runnable {
       Budget running = task.budget;
       if (running != null) {
         running.cancel(); // a no-op once the scan has finished
+      } else if (executor instanceof ThreadPoolExecutor pool) {
+        // Cancelled while queued: free its slot (and the input it holds) now, not when a worker
+        // reaches it.
+        pool.remove(task);
       }
     });
     try {

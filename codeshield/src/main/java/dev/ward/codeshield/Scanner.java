@@ -237,8 +237,13 @@ final class Scanner implements CodeShield {
         case TIMEOUT -> ScanProblem.Kind.PARSE_TIMEOUT;
         case TOO_MANY_NODES -> ScanProblem.Kind.TOO_MANY_NODES;
       };
-      out.problems.add(new ScanProblem(kind, firstLine, language + " block not scanned: " + e.getMessage()));
-      return;
+      if (tree == null) {
+        out.problems.add(new ScanProblem(kind, firstLine, language + " block not scanned: " + e.getMessage()));
+        return;
+      }
+      // Another reading of the block failed; the first one's tree is still matched.
+      out.problems.add(new ScanProblem(kind, firstLine, language + " block scanned as first read only: "
+          + e.getMessage()));
     } catch (Budget.Exhausted e) {
       if (e.cancelled() || tree == null) {
         if (e.cancelled()) {

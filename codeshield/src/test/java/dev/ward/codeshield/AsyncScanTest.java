@@ -157,6 +157,8 @@ class AsyncScanTest {
   void deepTreesAreMatchedOnAFewReusedThreads() throws Exception {
     CodeShield builtIn = CodeShield.create();
     String deep = "import os\nos.system(" + "(".repeat(5_000) + "input()" + ")".repeat(5_000) + ")\n";
+    builtIn.scanAsync("x = 1\n", Language.PYTHON).get(30, TimeUnit.SECONDS); // the pool is up
+    long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
     List<CompletableFuture<ScanResult>> futures = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       futures.add(builtIn.scanAsync(deep, Language.PYTHON));
@@ -168,7 +170,34 @@ class AsyncScanTest {
       assertThat(f.get(30, TimeUnit.SECONDS).findings()).extracting(Finding::ruleId).contains("python-os-command");
     }
 
-    assertThat(poolThreads()).hasSizeLessThanOrEqualTo(ScanPool.executor().getMaximumPoolSize());
+    long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
+    assertThat(started).as("threads started for 12 deep scans").isLessThanOrEqualTo(ScanPool.executor().getMaximumPoolSize());
+  }
+
+  @Test
+  void aScanCancelledWhileQueuedLeavesTheQueueAtOnce() throws Exception {
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 1,
+        TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(4));
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try {
+      pool.execute(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      CompletableFuture<ScanResult> queued = AsyncScan.submit(pool, Duration.ofSeconds(1),
+          budget -> { throw new AssertionError("must not run"); });
+      assertThat(pool.getQueue()).hasSize(1);
+
+      queued.cancel(true);
+
+      assertThat(pool.getQueue()).isEmpty();
+    } finally {
+      release.countDown();
+      pool.shutdown();
+    }
   }
 
   @Test
