@@ -65,19 +65,20 @@ class AsyncScanTest {
 
   @Test
   void theDeadlineStopsMatchingInsideARuleAndKeepsEarlierFindings() {
-    Limits quick = new Limits(4 << 20, Duration.ofSeconds(10), 2_000_000, Duration.ofMillis(300));
+    // Long enough for the parse and the fast rule on a loaded machine; the slow rule takes minutes.
+    Limits quick = new Limits(4 << 20, Duration.ofSeconds(10), 2_000_000, Duration.ofMillis(1_500));
 
     long start = System.nanoTime();
     ScanResult result = shield(quick).scan(CODE, Language.PYTHON);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(took).isLessThan(Duration.ofSeconds(2));
+    assertThat(took).isLessThan(Duration.ofSeconds(4));
     assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("fast-eval");
     assertThat(result.complete()).isFalse();
     assertThat(result.treatment()).isEqualTo(Treatment.BLOCK);
     assertThat(result.problems()).singleElement().satisfies(p -> {
       assertThat(p.kind()).isEqualTo(ScanProblem.Kind.SCAN_TIMEOUT);
-      assertThat(p.message()).contains("300 ms");
+      assertThat(p.message()).contains("1500 ms");
     });
   }
 
