@@ -230,15 +230,7 @@ final class GgufParser {
         }
         yield bools;
       }
-      case STRING -> {
-        // A vocabulary is hundreds of thousands of strings: the element's name for an error
-        // message is only built when there is an error.
-        String[] strings = new String[n];
-        for (int i = 0; i < n; i++) {
-          strings[i] = string(where, i, Long.MAX_VALUE);
-        }
-        yield List.of(strings);
-      }
+      case STRING -> strings(where, n);
       case ARRAY -> {
         List<GgufArray> arrays = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -261,20 +253,48 @@ final class GgufParser {
   }
 
   private String string(String where, long maxBytes) {
-    return string(where, -1, maxBytes);
+    long at = skipString(where, -1, maxBytes);
+    byte[] bytes = new byte[(int) (position - at)];
+    MemorySegment.copy(file, ValueLayout.JAVA_BYTE, at, bytes, 0, bytes.length);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** A string; {@code index >= 0} names it as element {@code index} of {@code where}. */
-  private String string(String where, int index, long maxBytes) {
+  /** {@code n} strings of an array, checked, then copied into one {@link PackedStrings}. */
+  private PackedStrings strings(String where, int n) {
+    long start = position;
+    int[] ends = new int[n + 1];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      long at = skipString(where, i, Long.MAX_VALUE);
+      total += position - at;
+      if (total > Integer.MAX_VALUE - 8) {
+        throw fail(where + " holds more than 2 GiB of text");
+      }
+      ends[i + 1] = (int) total;
+    }
+    byte[] bytes = new byte[(int) total];
+    long at = start;
+    for (int i = 0; i < n; i++) {
+      int length = ends[i + 1] - ends[i];
+      MemorySegment.copy(file, ValueLayout.JAVA_BYTE, at + 8, bytes, ends[i], length);
+      at += 8 + length;
+    }
+    return new PackedStrings(bytes, ends);
+  }
+
+  /**
+   * Checks the string at the cursor, moves the cursor past it and returns where its bytes begin;
+   * {@code index >= 0} names it as element {@code index} of {@code where} in errors.
+   */
+  private long skipString(String where, int index, long maxBytes) {
     long remaining = file.byteSize() - position - 8;
     long length = remaining < 0 ? -1 : file.get(U64, position);
     if (length < 0 || length > remaining || length > Integer.MAX_VALUE - 8 || length > maxBytes) {
       throw badString(index < 0 ? where : where + "[" + index + "]", maxBytes);
     }
-    byte[] bytes = new byte[(int) length];
-    MemorySegment.copy(file, ValueLayout.JAVA_BYTE, position + 8, bytes, 0, bytes.length);
-    position += 8 + length;
-    return new String(bytes, StandardCharsets.UTF_8);
+    long at = position + 8;
+    position = at + length;
+    return at;
   }
 
   /** Why the string at the cursor cannot be read: the file ends in it, or it is too long. */
