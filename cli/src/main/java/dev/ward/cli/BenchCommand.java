@@ -114,10 +114,16 @@ final class BenchCommand implements Callable<Integer> {
     LlamaGuard.Options.Builder options = LlamaGuard.Options.builder().verdictCacheSize(0)
         .timeout(Duration.ofMinutes(30));
     long start = System.nanoTime();
-    try (LlamaGuard cached = guard.load(options.prefixCache(true), spec.commandLine().getErr());
-        LlamaGuard cold = LlamaGuard.of(cached.model(), options.prefixCache(false)
-            .format(cached.format()).taxonomy(cached.taxonomy()).build())) {
+    try (LlamaGuard cached = guard.load(options.prefixCache(true), spec.commandLine().getErr())) {
+      // Ready once one guard is; the second, for cold runs, is the benchmark's own.
       double loadSeconds = seconds(start);
+      return guardLatency(cached, LlamaGuard.of(cached.model(), options.prefixCache(false)
+          .format(cached.format()).taxonomy(cached.taxonomy()).build()), loadSeconds);
+    }
+  }
+
+  private Map<String, Object> guardLatency(LlamaGuard cached, LlamaGuard cold, double loadSeconds) {
+    try (cold) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", guard.model.model.toString());
       json.put("format", cached.format().name());
