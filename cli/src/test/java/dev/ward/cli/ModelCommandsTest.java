@@ -63,6 +63,9 @@ class ModelCommandsTest {
     assertThat(engine.exitCode()).as(engine.err()).isZero();
     assertThat(engine.json().get("prefill_tok_s").asDouble()).isPositive();
     assertThat(engine.json().get("decode_tok_s").asDouble()).isPositive();
+    assertThat(engine.json().get("file_mb").asDouble()).isPositive();
+    assertThat(engine.json().get("kv_cache_mb").asDouble()).isPositive();
+    assertThat(engine.json().get("peak_rss_mb").asLong()).isPositive();
 
     Cli.Result guard = Cli.run("", "bench", "--guard", "--format", "llama-guard-2", "--runs", "1",
         "--model", Cli.fixture("models/tiny-guard-q8_0.gguf"));

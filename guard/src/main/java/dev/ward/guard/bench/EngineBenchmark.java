@@ -14,9 +14,12 @@ import java.util.Arrays;
 public final class EngineBenchmark {
   private EngineBenchmark() {}
 
-  /** Medians over the runs. */
+  /**
+   * Medians over the runs, and the memory a run's KV cache held at its end (its capacity), the
+   * part of the resident memory that grows with the sequence.
+   */
   public record Result(int promptTokens, double prefillTokensPerSecond, int decodeTokens,
-      double decodeTokensPerSecond, int runs) {}
+      double decodeTokensPerSecond, int runs, long kvCacheBytes) {}
 
   public static Result run(LlamaModel model, int promptTokens, int decodeTokens, int runs) {
     if (promptTokens < 1 || decodeTokens < 0 || runs < 1) {
@@ -30,16 +33,20 @@ public final class EngineBenchmark {
     time(model, Arrays.copyOf(prompt, Math.min(promptTokens, 32)), Math.min(decodeTokens, 4));
     double[] prefill = new double[runs];
     double[] decode = new double[runs];
+    long kvCacheBytes = 0;
     for (int r = 0; r < runs; r++) {
-      double[] seconds = time(model, prompt, decodeTokens);
-      prefill[r] = promptTokens / seconds[0];
-      decode[r] = decodeTokens == 0 ? 0 : decodeTokens / seconds[1];
+      Run run = time(model, prompt, decodeTokens);
+      prefill[r] = promptTokens / run.prefillSeconds();
+      decode[r] = decodeTokens == 0 ? 0 : decodeTokens / run.decodeSeconds();
+      kvCacheBytes = Math.max(kvCacheBytes, run.kvCacheBytes());
     }
-    return new Result(promptTokens, Stats.median(prefill), decodeTokens, Stats.median(decode), runs);
+    return new Result(promptTokens, Stats.median(prefill), decodeTokens, Stats.median(decode), runs,
+        kvCacheBytes);
   }
 
-  /** Seconds for the prefill and for the decode steps. */
-  private static double[] time(LlamaModel model, int[] prompt, int decode) {
+  private record Run(double prefillSeconds, double decodeSeconds, long kvCacheBytes) {}
+
+  private static Run time(LlamaModel model, int[] prompt, int decode) {
     Sequence sequence = model.newSequence();
     long t0 = System.nanoTime();
     sequence.forward(prompt, null);
@@ -49,6 +56,6 @@ public final class EngineBenchmark {
       next = VectorMath.argmax(sequence.forward(next));
     }
     long t2 = System.nanoTime();
-    return new double[] {(t1 - t0) / 1e9, (t2 - t1) / 1e9};
+    return new Run((t1 - t0) / 1e9, (t2 - t1) / 1e9, sequence.cacheBytes());
   }
 }

@@ -205,34 +205,24 @@ final class GgufParser {
     }
     int n = (int) count;
     Object values = switch (type) {
-      case UINT8, INT8, UINT16, INT16, INT32 -> {
+      case UINT8, INT8, UINT16, INT16 -> {
         int[] ints = new int[n];
         for (int i = 0; i < n; i++) {
           ints[i] = (Integer) value(type, where, depth + 1);
         }
         yield ints;
       }
-      case UINT32, UINT64, INT64 -> {
+      case INT32 -> bulk(new int[n], n, U32, where);
+      case UINT32 -> {
         long[] longs = new long[n];
         for (int i = 0; i < n; i++) {
-          longs[i] = (Long) value(type, where, depth + 1);
+          longs[i] = u32unsigned(where);
         }
         yield longs;
       }
-      case FLOAT32 -> {
-        float[] floats = new float[n];
-        for (int i = 0; i < n; i++) {
-          floats[i] = file.get(F32, take(4, where));
-        }
-        yield floats;
-      }
-      case FLOAT64 -> {
-        double[] doubles = new double[n];
-        for (int i = 0; i < n; i++) {
-          doubles[i] = file.get(F64, take(8, where));
-        }
-        yield doubles;
-      }
+      case UINT64, INT64 -> bulk(new long[n], n, U64, where);
+      case FLOAT32 -> bulk(new float[n], n, F32, where);
+      case FLOAT64 -> bulk(new double[n], n, F64, where);
       case BOOL -> {
         boolean[] bools = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -240,13 +230,7 @@ final class GgufParser {
         }
         yield bools;
       }
-      case STRING -> {
-        List<String> strings = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          strings.add(string(where + "[" + i + "]", Long.MAX_VALUE));
-        }
-        yield List.copyOf(strings);
-      }
+      case STRING -> strings(where, n);
       case ARRAY -> {
         List<GgufArray> arrays = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -269,18 +253,66 @@ final class GgufParser {
   }
 
   private String string(String where, long maxBytes) {
-    long length = u64(where + " length");
-    long remaining = file.byteSize() - position;
-    if (length < 0 || length > remaining || length > Integer.MAX_VALUE - 8) {
-      throw fail(where + " claims " + Long.toUnsignedString(length) + " bytes but only "
-          + remaining + " remain");
-    }
-    if (length > maxBytes) {
-      throw fail(where + " is " + length + " bytes long; at most " + maxBytes + " allowed");
-    }
-    long at = take(length, where);
-    byte[] bytes = file.asSlice(at, length).toArray(ValueLayout.JAVA_BYTE);
+    long at = skipString(where, -1, maxBytes);
+    byte[] bytes = new byte[(int) (position - at)];
+    MemorySegment.copy(file, ValueLayout.JAVA_BYTE, at, bytes, 0, bytes.length);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** {@code n} strings of an array, checked, then copied into one {@link PackedStrings}. */
+  private PackedStrings strings(String where, int n) {
+    long start = position;
+    int[] ends = new int[n + 1];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      long at = skipString(where, i, Long.MAX_VALUE);
+      total += position - at;
+      if (total > Integer.MAX_VALUE - 8) {
+        throw fail(where + " holds more than 2 GiB of text");
+      }
+      ends[i + 1] = (int) total;
+    }
+    byte[] bytes = new byte[(int) total];
+    long at = start;
+    for (int i = 0; i < n; i++) {
+      int length = ends[i + 1] - ends[i];
+      MemorySegment.copy(file, ValueLayout.JAVA_BYTE, at + 8, bytes, ends[i], length);
+      at += 8 + length;
+    }
+    return new PackedStrings(bytes, ends);
+  }
+
+  /**
+   * Checks the string at the cursor, moves the cursor past it and returns where its bytes begin;
+   * {@code index >= 0} names it as element {@code index} of {@code where} in errors.
+   */
+  private long skipString(String where, int index, long maxBytes) {
+    long remaining = file.byteSize() - position - 8;
+    long length = remaining < 0 ? -1 : file.get(U64, position);
+    if (length < 0 || length > remaining || length > Integer.MAX_VALUE - 8 || length > maxBytes) {
+      throw badString(index < 0 ? where : where + "[" + index + "]", maxBytes);
+    }
+    long at = position + 8;
+    position = at + length;
+    return at;
+  }
+
+  /** Why the string at the cursor cannot be read: the file ends in it, or it is too long. */
+  private GgufException badString(String what, long maxBytes) {
+    long length = u64(what + " length");
+    long remaining = file.byteSize() - position;
+    if (length >= 0 && length <= remaining && length <= Integer.MAX_VALUE - 8) {
+      return fail(what + " is " + length + " bytes long; at most " + maxBytes + " allowed");
+    }
+    return fail(what + " claims " + Long.toUnsignedString(length) + " bytes but only "
+        + remaining + " remain");
+  }
+
+  /** Fills {@code array} with consecutive values of {@code layout}, whose count was checked. */
+  private <A> A bulk(A array, int n, ValueLayout layout, String where) {
+    long at = take(n * layout.byteSize(), where);
+    MemorySegment.copy(file, layout, at, array, 0, n);
+    return array;
   }
 
   private int u32(String what) {

@@ -47,6 +47,11 @@ public final class Sequence {
     return cache;
   }
 
+  /** The memory the KV cache holds: its capacity, which grows ahead of the positions used. */
+  public long cacheBytes() {
+    return cache.bytes();
+  }
+
   void advance(int tokens) {
     position += tokens;
   }

@@ -113,6 +113,34 @@ class GgufFileTest {
   }
 
   @Test
+  void numericArraysKeepTheirValuesAndWidths() {
+    GgufMetadata md = new GgufBuilder()
+        .raw(new Bytes().string("i16").u32(9).u32(3).u64(2).u8(0xfe).u8(0xff).u8(7).u8(0).toArray())
+        .raw(new Bytes().string("u32").u32(9).u32(4).u64(1).u32(0xffffffffL).toArray())
+        .raw(new Bytes().string("i32").u32(9).u32(5).u64(2).u32(-3).u32(9).toArray())
+        .raw(new Bytes().string("i64").u32(9).u32(11).u64(1).u64(-5).toArray())
+        .raw(new Bytes().string("f32").u32(9).u32(6).u64(2).f32(1.5f).f32(-0f).toArray())
+        .open().metadata();
+
+    assertThat(md.ints("i16").orElseThrow()).containsExactly(-2, 7);
+    assertThat((long[]) md.array("u32").orElseThrow().values()).containsExactly(0xffffffffL);
+    assertThat(md.ints("i32").orElseThrow()).containsExactly(-3, 9);
+    assertThat((long[]) md.array("i64").orElseThrow().values()).containsExactly(-5L);
+    assertThat((float[]) md.array("f32").orElseThrow().values()).containsExactly(1.5f, -0f);
+  }
+
+  @Test
+  void aBadStringInAnArrayIsNamedByItsIndex() {
+    byte[] tooLong = new Bytes().string("list").u32(9).u32(8).u64(2).string("ok").u64(99).toArray();
+    assertThatThrownBy(() -> new GgufBuilder().raw(tooLong).open())
+        .hasMessageContaining("metadata 'list'[1] claims 99 bytes but only");
+    byte[] cut = new Bytes().u32(GgufParser.MAGIC).u32(3).u64(0).u64(1)
+        .string("list").u32(9).u32(8).u64(2).string("123456789").u8(1).u8(0).u8(0).toArray();
+    assertThatThrownBy(() -> GgufFile.of(MemorySegment.ofArray(cut), "x"))
+        .hasMessageContaining("truncated: metadata 'list'[1] length needs 8 bytes");
+  }
+
+  @Test
   void duplicates() {
     assertThatThrownBy(() -> new GgufBuilder().u32("k", 1).u32("k", 2).open())
         .hasMessageContaining("metadata key 'k' appears twice");
