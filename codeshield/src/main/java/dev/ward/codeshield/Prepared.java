@@ -46,7 +46,8 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
         // A template (markup first) is HTML until a <?php tag, which is what the grammar does
         // without a tag; only bare PHP statements need one. A "<?" later in the code (an XML
         // prolog in a string) does not make the statements before it markup.
-        yield phpTemplate(code) ? plain(code) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language), 0, 6, 0);
+        String calls = lowerCaseFunctionCalls(code);
+        yield phpTemplate(calls) ? plain(calls) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(calls), language), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);
@@ -68,6 +69,72 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
     }
     String before = code.substring(0, tag);
     return MARKUP.matcher(before).find() && !before.contains("?>");
+  }
+
+  /**
+   * PHP function names are case-insensitive ({@code SYSTEM(...)} runs {@code system}), and rules
+   * name them in their canonical lower case: so names called as functions are lower-cased (ASCII
+   * only, so every offset stays). Variables ({@code $Cmd(...)}), methods ({@code ->Run(},
+   * {@code ::Run(}) and classes ({@code new PDO(}) keep their case.
+   */
+  static String lowerCaseFunctionCalls(String code) {
+    char[] chars = null;
+    int n = code.length();
+    for (int i = 0; i < n; ) {
+      char c = code.charAt(i);
+      if (!Character.isLetter(c) && c != '_') {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_')) {
+        i++;
+      }
+      if (!hasUpperAscii(code, start, i) || !calledAt(code, i) || !plainNameAt(code, start)) {
+        continue;
+      }
+      if (chars == null) {
+        chars = code.toCharArray();
+      }
+      for (int k = start; k < i; k++) {
+        if (chars[k] >= 'A' && chars[k] <= 'Z') {
+          chars[k] = (char) (chars[k] + ('a' - 'A'));
+        }
+      }
+    }
+    return chars == null ? code : new String(chars);
+  }
+
+  private static boolean hasUpperAscii(String code, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (code.charAt(k) >= 'A' && code.charAt(k) <= 'Z') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an opening parenthesis follows {@code end}, after blanks. */
+  private static boolean calledAt(String code, int end) {
+    int k = end;
+    while (k < code.length() && (code.charAt(k) == ' ' || code.charAt(k) == '\t')) {
+      k++;
+    }
+    return k < code.length() && code.charAt(k) == '(';
+  }
+
+  /** Whether the name at {@code start} is a plain function name, not a variable, member or class. */
+  private static boolean plainNameAt(String code, int start) {
+    int k = start - 1;
+    if (k >= 0 && (code.charAt(k) == '$' || code.charAt(k) == '>' || code.charAt(k) == ':'
+        || code.charAt(k) == '\\' && k > 0 && Character.isLetterOrDigit(code.charAt(k - 1)))) {
+      return false;
+    }
+    while (k >= 0 && (code.charAt(k) == ' ' || code.charAt(k) == '\t')) {
+      k--;
+    }
+    return !(k >= 2 && code.startsWith("new", k - 2) && (k < 3 || !Character.isLetterOrDigit(code.charAt(k - 3))))
+        && !(k >= 7 && code.startsWith("function", k - 7));
   }
 
   private static Prepared plain(String code) {

@@ -206,7 +206,9 @@ final class Scanner implements CodeShield {
   }
 
   private void scanBlock(String code, Language language, int firstLine, Collector out, Budget budget) {
-    List<Rule> candidates = rules.candidates(language, code);
+    // PHP calls are case-insensitive: rule words are looked for as the parser will see them.
+    List<Rule> candidates = rules.candidates(language,
+        language == Language.PHP ? Prepared.lowerCaseFunctionCalls(code) : code);
     if (candidates.isEmpty()) {
       return;
     }

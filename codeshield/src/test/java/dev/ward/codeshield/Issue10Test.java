@@ -188,6 +188,15 @@ class Issue10Test {
   }
 
   @Test
+  void phpFunctionNamesAreCaseInsensitive() {
+    ScanResult result = shield.scan("<?php\nSYSTEM($_GET['c']);\nEval('$x = ' . $_POST['y'] . ';');\n", Language.PHP);
+
+    assertThat(result.findings()).extracting(Finding::cwe).contains("CWE-78", "CWE-94");
+    assertThat(result.findings()).filteredOn(f -> f.cwe().equals("CWE-78")).allSatisfy(f ->
+        assertThat(f.snippet()).isEqualTo("SYSTEM($_GET['c']);"));
+  }
+
+  @Test
   void aPlaceFoundInTwoLanguagesKeepsTheMostSevereFinding() {
     String code = "system($argv[1] . \" -l\");\n";
     Finding asPhp = shield.scan(code, Language.PHP).findings().stream().filter(f -> f.cwe().equals("CWE-78"))
