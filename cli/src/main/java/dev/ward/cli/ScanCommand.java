@@ -154,6 +154,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     print(scanned, shield.rules());
     PrintWriter err = spec.commandLine().getErr();
+    if (scanned.isEmpty()) {
+      // Nothing checked is not "nothing found".
+      err.println("ward scan: no file to scan in " + String.join(", ", paths) + " (folders are scanned by file "
+          + "extension; give --lang to scan every file as one language)");
+      err.flush();
+      return Errors.UNCHECKED;
+    }
     for (ScannedFile f : scanned) {
       for (ScanProblem p : f.result().problems()) {
         err.println("ward scan: " + f.path() + ":" + p.line() + ": " + p.message());

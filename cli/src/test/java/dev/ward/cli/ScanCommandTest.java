@@ -64,6 +64,16 @@ class ScanCommandTest {
   }
 
   @Test
+  void aFolderWithNothingToScanIsNotClean() throws IOException {
+    write("docs/notes.txt", "os.system(input())\n");
+
+    Cli.Result run = Cli.run("", "scan", dir.resolve("docs").toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("no file to scan");
+  }
+
+  @Test
   void aPolicyDecidesTheActionAndTheExitCode() throws IOException {
     Path file = write("copy.c", VULNERABLE_C);
     Path strict = write("strict.yaml", "codeshield: {warn: block}\n");

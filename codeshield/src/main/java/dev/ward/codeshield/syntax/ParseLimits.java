@@ -17,8 +17,9 @@ public record ParseLimits(int maxChars, Duration parseTimeout, int maxNodes) {
     if (maxChars <= 0) {
       throw new IllegalArgumentException("maxChars must be positive, got " + maxChars);
     }
-    if (parseTimeout == null || parseTimeout.isNegative() || parseTimeout.isZero()) {
-      throw new IllegalArgumentException("parseTimeout must be positive, got " + parseTimeout);
+    if (parseTimeout == null || parseTimeout.isNegative() || parseTimeout.isZero()
+        || parseTimeout.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("parseTimeout must be positive and at most 24 hours, got " + parseTimeout);
     }
     if (maxNodes <= 0) {
       throw new IllegalArgumentException("maxNodes must be positive, got " + maxNodes);
