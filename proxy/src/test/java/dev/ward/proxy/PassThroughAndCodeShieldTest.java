@@ -152,8 +152,10 @@ class PassThroughAndCodeShieldTest {
     String text = Client.text(Client.post(small, "/v1/chat/completions",
         Harness.chat("delete a folder", true)));
     String content = joinedContent(text);
-    assertThat(content).startsWith("Here is a script that deletes what the user names:")
-        .doesNotContain("```").doesNotContain("system(");
+    // How much prose went out before the block depends on how fast checks keep up with the
+    // stream; some did, and none of the block did.
+    assertThat(content).isNotEmpty().doesNotContain("```").doesNotContain("system(");
+    assertThat("Here is a script that deletes what the user names:\n\n").startsWith(content);
     assertThat(text).contains("content_filter");
 
     h.openai.answer(Harness.SAFE_CODE_ANSWER).chunks(2, Duration.ZERO);
