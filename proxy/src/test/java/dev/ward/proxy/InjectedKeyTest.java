@@ -77,6 +77,17 @@ class InjectedKeyTest {
   }
 
   @Test
+  void aGuardedPathWithATrailingSlashIsRefused() throws Exception {
+    String body = Harness.chat("hi", false);
+    String response = Client.raw(port, "POST /v1/chat/completions/ HTTP/1.1\r\nhost: ward\r\n"
+        + "content-type: application/json\r\ncontent-length: " + body.length()
+        + "\r\nconnection: close\r\n\r\n" + body);
+
+    assertThat(response).startsWith("HTTP/1.1 400").contains("trailing slash");
+    assertThat(upstream.requests()).isZero();
+  }
+
+  @Test
   void theKeyIsInNoLogLine() throws Exception {
     Client.get(port, "/v1/models");
     upstream.script(new ScriptedUpstream.Script(401, java.util.Map.of("content-type",

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns each API's conversation into a {@link Chat}: what the guard sees of a request. Nothing
@@ -19,7 +20,10 @@ import java.util.Map;
  *   <tr><td>text</td><td>string content, {@code text} and {@code refusal} parts</td>
  *       <td>string content, {@code text} blocks</td></tr>
  *   <tr><td>images, audio, files</td><td>{@code [image]}, {@code [audio]}, {@code [file]}</td>
- *       <td>{@code [image]}, {@code [document]}</td></tr>
+ *       <td>{@code [image]}; documents: title, context and the text of a text or content
+ *       source, else {@code [document]}</td></tr>
+ *   <tr><td>other parts</td><td colspan="2">every string in them (search results, types added
+ *       later) but ids and encoded data; {@code [type]} when they hold none</td></tr>
  *   <tr><td>tool calls</td><td>{@code [tool call] name: arguments} (assistant text)</td>
  *       <td>{@code tool_use}: {@code [tool call] name: input} (assistant text)</td></tr>
  *   <tr><td>tool results</td><td>{@code tool}/{@code function} messages, named by the call</td>
@@ -30,10 +34,14 @@ import java.util.Map;
  * </table>
  *
  * <p>Consecutive messages of one side are then merged by the guardrails library (see {@link Chat}).
- * Legacy completions: the {@code prompt} (a string, or strings joined by blank lines) is one user
- * turn; prompts given as token ids cannot be read and are refused.
+ * Legacy completions: the {@code prompt} (a string, or strings joined by blank lines) and the
+ * {@code suffix} are one user turn; prompts given as token ids cannot be read and are refused.
  */
 final class Conversations {
+  /** Fields of an unknown part that a model does not read as text. */
+  private static final Set<String> UNREAD_FIELDS = Set.of("type", "id", "tool_use_id",
+      "cache_control", "signature", "data", "media_type", "encrypted_content");
+
   private Conversations() {}
 
   static Chat openAi(JsonNode body) {
@@ -97,7 +105,7 @@ final class Conversations {
         case "image_url", "image" -> appendLine(text, "[image]");
         case "input_audio", "audio" -> appendLine(text, "[audio]");
         case "file" -> appendLine(text, "[file]");
-        default -> appendLine(text, "[" + (type.isEmpty() ? "part" : type) + "]");
+        default -> appendLine(text, unknownPart(part, type.isEmpty() ? "part" : type));
       }
     }
     return text.toString();
@@ -170,26 +178,64 @@ final class Conversations {
       switch (type) {
         case "text" -> appendLine(text, block.path("text").asText(""));
         case "image" -> appendLine(text, "[image]");
-        case "document" -> appendLine(text, "[document]");
+        case "document" -> appendLine(text, document(block, at));
         case "tool_use", "server_tool_use" -> appendLine(text, toolCall(block.path("name").asText(""),
             block.path("input").toString()));
         case "tool_result" -> toolResults.add(Chat.tool(toolNames.get(block.path("tool_use_id")
             .asText("")), anthropicText(block.get("content"), at + ".content", new ArrayList<>(),
             toolNames)));
         case "thinking", "redacted_thinking" -> { }
-        default -> appendLine(text, "[" + (type.isEmpty() ? "block" : type) + "]");
+        default -> appendLine(text, unknownPart(block, type.isEmpty() ? "block" : type));
       }
     }
     return text.toString();
   }
 
+  /** A document's text when it has one (a text or content source), else a placeholder. */
+  private static String document(JsonNode block, String at) {
+    StringBuilder text = new StringBuilder();
+    for (String field : List.of("title", "context")) {
+      appendLine(text, block.path(field).asText(""));
+    }
+    JsonNode source = block.path("source");
+    switch (source.path("type").asText("")) {
+      case "text" -> appendLine(text, source.path("data").asText(""));
+      case "content" -> appendLine(text, anthropicText(source.get("content"), at + ".source.content",
+          new ArrayList<>(), Map.of()));
+      default -> appendLine(text, "[document]");
+    }
+    return text.toString();
+  }
+
+  /**
+   * A part or block of a type Ward has no rule for: every string in it (search results, types
+   * added tomorrow) except ids and encoded data, since the model may read them; a placeholder
+   * when it holds none.
+   */
+  private static String unknownPart(JsonNode part, String type) {
+    StringBuilder text = new StringBuilder();
+    Json.appendStrings(part, UNREAD_FIELDS, "\n", text);
+    return text.isEmpty() ? "[" + type + "]" : text.toString();
+  }
+
   static Chat completions(JsonNode body) {
+    JsonNode suffix = body.get("suffix");
+    if (suffix != null && !suffix.isNull() && !suffix.isTextual()) {
+      throw new BadRequestException("'suffix' must be a string");
+    }
+    // The model reads the suffix too (text after the insertion point).
+    String after = suffix == null || suffix.isNull() || suffix.asText().isEmpty() ? ""
+        : "\n\n" + suffix.asText();
+    return Chat.ofUser(prompt(body) + after);
+  }
+
+  private static String prompt(JsonNode body) {
     JsonNode prompt = body.get("prompt");
     if (prompt == null || prompt.isNull()) {
       throw new BadRequestException("'prompt' is required");
     }
     if (prompt.isTextual()) {
-      return Chat.ofUser(prompt.asText());
+      return prompt.asText();
     }
     if (prompt.isArray()) {
       StringBuilder text = new StringBuilder();
@@ -199,7 +245,7 @@ final class Conversations {
         }
         text.append(text.isEmpty() ? "" : "\n\n").append(item.asText());
       }
-      return Chat.ofUser(text.toString());
+      return text.toString();
     }
     throw new BadRequestException("'prompt' must be a string or an array of strings");
   }

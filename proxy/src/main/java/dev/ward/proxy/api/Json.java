@@ -18,6 +18,10 @@ public final class Json {
   static {
     MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
         .maxNestingDepth(128).maxStringLength(64 << 20).build());
+    // Ward must read what its peers read: a key given twice (one parser keeps the first value,
+    // another the last) or a second value after the first is refused, never guessed.
+    MAPPER.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    MAPPER.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   private Json() {}

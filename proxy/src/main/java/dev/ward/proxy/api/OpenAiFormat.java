@@ -93,8 +93,15 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
     if (stream != null && !stream.isBoolean() && !stream.isNull()) {
       throw new BadRequestException("'stream' must be a boolean");
     }
-    return new ApiRequest(this, json, json.path("model").asText(""),
-        stream != null && stream.asBoolean(), chat);
+    boolean streamed = stream != null && stream.asBoolean();
+    for (String several : new String[] {"n", "best_of"}) {
+      // Choices of one stream arrive interleaved; Ward checks one answer per stream.
+      if (streamed && json.path(several).asInt(1) != 1) {
+        throw new BadRequestException("'" + several + "' must be 1 in a streamed request through Ward "
+            + "(it checks one answer per stream); ask for several answers without 'stream'");
+      }
+    }
+    return new ApiRequest(this, json, json.path("model").asText(""), streamed, chat);
   }
 
   /** One OpenAI stream: the ids of its chunks and the choices seen, for the closing chunk. */

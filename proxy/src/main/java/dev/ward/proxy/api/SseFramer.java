@@ -86,6 +86,9 @@ public final class SseFramer {
   /** Parses the fields of one event; comments and unknown fields are kept only in the raw bytes. */
   static SseEvent parse(Buffer raw) {
     String text = raw.toString(StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // as clients do at a stream's start, where a BOM may stand
+    }
     String event = "";
     StringBuilder data = null;
     for (String line : text.split("\r\n|\r|\n")) {

@@ -95,7 +95,11 @@ public final class ProxyServer {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host())
         .setTcpNoDelay(true).setMaxHeaderSize(config.limits().maxHeaderBytes())
         .setMaxInitialLineLength(Math.min(config.limits().maxHeaderBytes(), 64 << 10))
-        .setCompressionSupported(false);
+        .setCompressionSupported(false)
+        // A connection that sends or takes nothing for a request timeout is closed: a client
+        // trickling its body, or reading nothing of its answer, does not hold a socket forever.
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.limits().requestTimeout().toMillis()))
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     // A negative port makes the instances share one random port; 0 would give each its own.
     int port = config.port() == 0 ? -1 : config.port();
     int[] bound = {0};
@@ -198,6 +202,14 @@ public final class ProxyServer {
     }
     boolean post = req.method() == HttpMethod.POST;
     Optional<ApiFormat> format = post ? ApiFormat.forPath(path) : Optional.empty();
+    if (post && format.isEmpty() && path.endsWith("/")
+        && ApiFormat.forPath(path.replaceAll("/+$", "")).isPresent()) {
+      // Many routers serve "/v1/chat/completions/" as the guarded path; Ward would pass it through.
+      reject(req, id, ApiFormat.forPath(path.replaceAll("/+$", "")).get(), 400,
+          "invalid_request_error", "invalid_path", "the path '" + path + "' has a trailing slash; "
+              + "send it without one");
+      return;
+    }
     boolean ward = post && Endpoints.handles(path);
     if (format.isPresent() || ward) {
       ApiFormat f = format.orElse(ApiFormat.OPENAI_CHAT);

@@ -13,8 +13,9 @@ import java.util.Optional;
  *       be glued after the upstream's base URL, and {@code @host/x://y/v1/models} then names
  *       another host, which would receive the configured API key;
  *   <li>dot segments, plain or percent-encoded ({@code /v1/models/../chat/completions}), empty
- *       segments, encoded slashes and backslashes: an upstream or a CDN in front of it may
- *       normalise them into a guarded path that Ward took for a pass-through one.
+ *       segments, encoded slashes and backslashes, letters or digits sent percent-encoded
+ *       ({@code /v1/chat/complet%69ons}): an upstream or a CDN in front of it may normalise them
+ *       into a guarded path that Ward took for a pass-through one.
  * </ul>
  */
 final class RequestTarget {
@@ -32,6 +33,12 @@ final class RequestTarget {
     if (lower.contains("%2f") || lower.contains("%5c") || path.indexOf('\\') >= 0) {
       return Optional.of(notNormal(path, "an encoded slash or a backslash"));
     }
+    for (int at = lower.indexOf('%'); at >= 0; at = lower.indexOf('%', at + 1)) {
+      if (at + 2 < lower.length() && unreserved(lower.charAt(at + 1), lower.charAt(at + 2))) {
+        // "/v1/chat/complet%69ons": an upstream decodes it to a guarded path Ward did not see.
+        return Optional.of(notNormal(path, "a percent-encoded letter, digit, - _ or ~"));
+      }
+    }
     String[] segments = lower.replace("%2e", ".").split("/", -1);
     for (int i = 1; i < segments.length; i++) {
       String segment = segments[i];
@@ -43,6 +50,21 @@ final class RequestTarget {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the hex digits {@code hi lo} encode a letter, digit, {@code -}, {@code _} or
+   * {@code ~}: characters that need no encoding (an encoded dot is judged as a dot segment).
+   */
+  private static boolean unreserved(char hi, char lo) {
+    int high = Character.digit(hi, 16);
+    int low = Character.digit(lo, 16);
+    if (high < 0 || low < 0) {
+      return false;
+    }
+    char c = (char) (high * 16 + low);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '_' || c == '~';
   }
 
   private static String notNormal(String path, String what) {

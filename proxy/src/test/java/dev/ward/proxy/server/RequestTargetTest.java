@@ -25,5 +25,8 @@ class RequestTargetTest {
     assertThat(RequestTarget.problem("/v1/models\\..\\chat")).isPresent();
     assertThat(RequestTarget.problem("//v1/chat/completions")).isPresent();
     assertThat(RequestTarget.problem("/v1//models")).isPresent();
+    assertThat(RequestTarget.problem("/v1/chat/complet%69ons")).get().asString()
+        .contains("percent-encoded letter");
+    assertThat(RequestTarget.problem("/v1/files/a%20b")).isEmpty();
   }
 }
