@@ -44,6 +44,7 @@ final class GuardedStream implements Body, Body.Sink {
   private final SseFramer framer = new SseFramer(MAX_EVENT_BYTES);
   private final ArrayDeque<Held> held = new ArrayDeque<>();
   private final StringBuilder answer = new StringBuilder();
+  private final Fences fences = new Fences();
   private Body.Sink client;
   private int checkedUpTo;
   private boolean checking;
@@ -233,7 +234,7 @@ final class GuardedStream implements Body, Body.Sink {
     int limit = checkedUpTo;
     boolean wholeAnswerChecked = upstreamEnded && checkedUpTo == answer.length();
     if (policy.holdCode() && !wholeAnswerChecked) {
-      limit = Math.min(limit, Fences.openFenceStart(answer, limit));
+      limit = Math.min(limit, fences.openFenceStart(answer, limit));
     }
     int count = 0;
     for (Held h : held) {

@@ -8,28 +8,38 @@ class FencesTest {
   @Test
   void anOpenBlockIsHeldFromItsFenceLine() {
     String text = "Intro\n```python\nimport os\n";
-    assertThat(Fences.openFenceStart(text, text.length())).isEqualTo(6);
+    assertThat(new Fences().openFenceStart(text, text.length())).isEqualTo(6);
   }
 
   @Test
   void aClosedBlockHoldsNothing() {
     String text = "Intro\n```python\nx = 1\n```\nAfter";
-    assertThat(Fences.openFenceStart(text, text.length())).isEqualTo(text.length());
+    assertThat(new Fences().openFenceStart(text, text.length())).isEqualTo(text.length());
   }
 
   @Test
   void aFenceStillBeingWrittenCounts() {
     String text = "Intro\n``";
-    assertThat(Fences.openFenceStart(text, text.length())).isEqualTo(6);
+    assertThat(new Fences().openFenceStart(text, text.length())).isEqualTo(6);
   }
 
   @Test
   void aClosingFenceMustMatchAndEndItsLine() {
     String tildes = "~~~~\ncode\n~~~\nstill code\n";
-    assertThat(Fences.openFenceStart(tildes, tildes.length())).isZero();
+    assertThat(new Fences().openFenceStart(tildes, tildes.length())).isZero();
     String unfinished = "```\ncode\n```";
-    assertThat(Fences.openFenceStart(unfinished, unfinished.length())).isZero();
-    String indented = "    ```\nnot a fence (indented code)\n";
-    assertThat(Fences.openFenceStart(indented, indented.length())).isEqualTo(indented.length());
+    assertThat(new Fences().openFenceStart(unfinished, unfinished.length())).isZero();
+    String inAListItem = "1. Run:\n    ```\n    code\n";
+    assertThat(new Fences().openFenceStart(inAListItem, inAListItem.length())).isEqualTo(8);
+  }
+
+  @Test
+  void readingAsTheAnswerGrowsGivesWhatReadingItWholeGives() {
+    String text = "Intro\n```python\nimport os\n```\nMiddle\n~~~~\nx\n~~~\nstill\n~~~~\nEnd ``";
+    Fences growing = new Fences();
+    for (int end = 0; end <= text.length(); end++) {
+      assertThat(growing.openFenceStart(text, end)).as("at %d", end)
+          .isEqualTo(new Fences().openFenceStart(text, end));
+    }
   }
 }
