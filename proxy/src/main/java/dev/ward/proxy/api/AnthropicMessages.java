@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,7 +46,10 @@ public final class AnthropicMessages implements ApiFormat {
   }
 
   @Override
-  public String answer(JsonNode response) {
+  public Optional<String> answer(JsonNode response) {
+    if (!response.path("content").isArray()) {
+      return Optional.empty();
+    }
     StringBuilder text = new StringBuilder();
     for (JsonNode block : response.path("content")) {
       String part = block(block, false);
@@ -53,7 +57,7 @@ public final class AnthropicMessages implements ApiFormat {
         Conversations.appendLine(text, part);
       }
     }
-    return text.toString();
+    return Optional.of(text.toString());
   }
 
   /**
@@ -142,7 +146,8 @@ public final class AnthropicMessages implements ApiFormat {
       return switch (data.path("type").asText(event.event())) {
         case "message_start" -> {
           messageStart = data;
-          yield ANTHROPIC_MESSAGES.answer(data.path("message"));
+          // A start without content, as usual, has no text yet; one that has some is read.
+          yield ANTHROPIC_MESSAGES.answer(data.path("message")).orElse("");
         }
         case "content_block_start" -> block(data.path("content_block"), true);
         case "content_block_delta" -> {

@@ -38,8 +38,12 @@ public sealed interface ApiFormat permits OpenAiFormat, AnthropicMessages {
   /** Reads a request body; a body that is not this API's shape is a {@link BadRequestException}. */
   ApiRequest parse(Buffer body);
 
-  /** The answer text of a complete (non-streamed) response, for the output check. */
-  String answer(JsonNode response);
+  /**
+   * The answer text of a complete (non-streamed) response, for the output check; empty when the
+   * response does not hold an answer in this API's shape (no {@code choices}, no {@code content}),
+   * which Ward cannot check and does not pass.
+   */
+  Optional<String> answer(JsonNode response);
 
   /** The response with its content withheld, marked as stopped by a content filter. */
   Buffer withheld(JsonNode response);

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,7 +37,10 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
   abstract String chunkObject();
 
   @Override
-  public String answer(JsonNode response) {
+  public Optional<String> answer(JsonNode response) {
+    if (!response.path("choices").isArray()) {
+      return Optional.empty();
+    }
     StringBuilder text = new StringBuilder();
     for (JsonNode choice : response.path("choices")) {
       String part = choiceText(choice);
@@ -44,7 +48,7 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
         text.append(text.isEmpty() ? "" : "\n\n").append(part);
       }
     }
-    return text.toString();
+    return Optional.of(text.toString());
   }
 
   @Override

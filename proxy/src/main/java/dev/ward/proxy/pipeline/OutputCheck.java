@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Checks the answer: Llama Guard on its text and Code Shield on its code, as the route's policy
@@ -43,8 +44,10 @@ public final class OutputCheck implements Stage {
       if (reply.status() < 200 || reply.status() > 299) {
         return Future.succeededFuture(reply);
       }
-      String encoding = reply.headers().get("content-encoding");
-      if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      // Every Content-Encoding line counts: a client applies them all.
+      String encoding = String.join(", ", reply.headers().getAll("content-encoding")).strip();
+      if (!encoding.isEmpty() && java.util.Arrays.stream(encoding.split(","))
+          .map(String::strip).anyMatch(e -> !e.isEmpty() && !e.equalsIgnoreCase("identity"))) {
         // Asked for identity, sent compressed anyway: unreadable, so uncheckable (fail closed).
         reply.body().cancel();
         exchange.outputNote("the upstream's answer is compressed (" + encoding + ")");
@@ -69,7 +72,14 @@ public final class OutputCheck implements Stage {
       return Future.succeededFuture(Refusals.error(request.format(), 502, "api_error",
           "upstream_error", "the upstream's answer is not JSON, so it cannot be checked"));
     }
-    String answer = request.format().answer(json);
+    Optional<String> read = request.format().answer(json);
+    if (read.isEmpty()) {
+      exchange.outputNote("the upstream's answer is JSON of another shape");
+      return Future.succeededFuture(Refusals.error(request.format(), 502, "api_error",
+          "upstream_error", "the upstream's answer holds no answer in this API's shape (no "
+              + "choices or content), so it cannot be checked"));
+    }
+    String answer = read.get();
     Future<Decision> decision = checks.runWhenFree(exchange, "output",
         () -> rails.checkOutputAsync(request.chat(), answer));
     return decision.map(d -> {

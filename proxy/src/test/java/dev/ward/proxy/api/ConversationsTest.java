@@ -98,10 +98,14 @@ class ConversationsTest {
     var chat = Json.parseOrNull("""
         {"choices": [{"message": {"content": "Hi", "tool_calls": [{"function": {"name": "f",
           "arguments": "{}"}}]}}]}""");
-    assertThat(ApiFormat.OPENAI_CHAT.answer(chat)).isEqualTo("Hi\n[tool call] f: {}");
+    assertThat(ApiFormat.OPENAI_CHAT.answer(chat)).hasValue("Hi\n[tool call] f: {}");
     var message = Json.parseOrNull("""
         {"content": [{"type": "text", "text": "A"}, {"type": "tool_use", "name": "g", "input": {}}]}""");
-    assertThat(ApiFormat.ANTHROPIC_MESSAGES.answer(message)).isEqualTo("A\n[tool call] g: {}");
+    assertThat(ApiFormat.ANTHROPIC_MESSAGES.answer(message)).hasValue("A\n[tool call] g: {}");
+    // JSON of another shape holds no answer Ward can check: not an empty (clean) one.
+    var other = Json.parseOrNull("{\"result\": {\"text\": \"os.system(input())\"}}");
+    assertThat(ApiFormat.OPENAI_CHAT.answer(other)).isEmpty();
+    assertThat(ApiFormat.ANTHROPIC_MESSAGES.answer(other)).isEmpty();
   }
 
   @Test
