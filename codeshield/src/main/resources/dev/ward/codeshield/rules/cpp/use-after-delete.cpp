@@ -22,6 +22,21 @@ void scratch() {
   Node local;
   local.visit();
   delete &local;
+  // ruleid: cpp-delete-non-heap
+  int total = 0;
+  total += 1;
+  delete &total;
+  // ruleid: cpp-delete-non-heap
+  char name[] = "scratch";
+  delete[] name;
+  Node *owned = new Node();
+  // ok: cpp-delete-non-heap
+  delete owned;
+}
+
+void member(Node &shared) {
+  // ruleid: cpp-delete-non-heap
+  delete &shared_node_;
   Node *owned = new Node();
   // ok: cpp-delete-non-heap
   delete owned;
