@@ -25,6 +25,14 @@ void login(struct config *cfg) {
     cfg->password = getenv("DB_PASSWORD");
 }
 
+// ruleid: c-hardcoded-credential-initializer
+static struct config defaults = { .user = "admin", .password = "admin123" };
+static struct config from_env = {
+    .user = "admin",
+    // ok: c-hardcoded-credential-initializer
+    .password = NULL,
+};
+
 int encrypt(EVP_CIPHER_CTX *ctx, const unsigned char *key) {
     // ruleid: c-fixed-nonce
     unsigned char iv[16] = {0};

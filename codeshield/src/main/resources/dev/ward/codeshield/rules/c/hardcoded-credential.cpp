@@ -14,6 +14,15 @@ class Client {
     Login(user, password);
   }
 
+  struct Settings { std::string host; std::string password; };
+  void Defaults() {
+    // ruleid: c-hardcoded-credential-initializer
+    Settings local{.host = "db.local", .password = "s3cret"};
+    // ok: c-hardcoded-credential-initializer
+    Settings remote{.host = "db.example", .password = ReadPassword()};
+    Login(local.host, remote.password);
+  }
+
   void Encrypt() {
     // ruleid: c-fixed-nonce
     std::array<unsigned char, 12> nonce = {0};

@@ -29,6 +29,19 @@ void stack(void) {
     free(heap);
 }
 
+void initialised(void) {
+    // ruleid: c-free-non-heap
+    long counter = 0;
+    counter++;
+    free(&counter);
+    // ruleid: c-free-non-heap
+    char path[] = "/tmp/x";
+    free(path);
+    // ruleid: c-free-non-heap
+    char zeroed[32] = {0};
+    free(zeroed);
+}
+
 void address(void) {
     // ruleid: c-free-non-heap
     int x;

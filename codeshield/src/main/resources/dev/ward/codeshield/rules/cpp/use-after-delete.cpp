@@ -22,6 +22,21 @@ void scratch() {
   Node local;
   local.visit();
   delete &local;
+  // ruleid: cpp-delete-non-heap
+  int total = 0;
+  total += 1;
+  delete &total;
+  // ruleid: cpp-delete-non-heap
+  char name[] = "scratch";
+  delete[] name;
+  Node *owned = new Node();
+  // ok: cpp-delete-non-heap
+  delete owned;
+}
+
+void member(Node &shared) {
+  // ruleid: cpp-delete-non-heap
+  delete &shared_node_;
   Node *owned = new Node();
   // ok: cpp-delete-non-heap
   delete owned;
@@ -49,4 +64,22 @@ void grow(std::vector<int> &v, std::map<int, int> &m) {
   }
   // ok: cpp-iterator-invalidation
   v.insert(v.end(), extra.begin(), extra.end());
+  for (auto it = v.cbegin(), end = v.cend(); it != end; ++it) {
+    // ruleid: cpp-iterator-invalidation
+    v.emplace_back(*it + 1);
+  }
+  for (const auto &[key, value] : m)
+    // ruleid: cpp-iterator-invalidation
+    m.insert({key + 100, value});
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (*it == 0) {
+      // ok: cpp-iterator-invalidation
+      it = v.insert(it, -1);
+      ++it;
+    }
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    // ok: cpp-iterator-invalidation
+    v.push_back(i);
+  }
 }

@@ -3,6 +3,15 @@ fn lookup(conn: &Connection, name: &str) -> Result<()> {
     conn.execute(&format!("DELETE FROM users WHERE name = '{}'", name), [])?;
     // ok: rust-sql-injection
     conn.execute("DELETE FROM users WHERE name = ?1", [name])?;
+    let sql = format!("UPDATE users SET seen = 1 WHERE name = '{}'", name);
+    // ruleid: rust-sql-injection
+    conn.execute(&sql, [])?;
+    let q = format!("select * from t where id = {}", name);
+    // ruleid: rust-sql-injection
+    let rows = client.query(q.as_str(), &[])?;
+    let greeting = format!("hello {}", name);
+    // ok: rust-sql-injection
+    let answer = client.query(&greeting, &[])?;
     // ruleid: rust-sql-injection-query-fn
     let rows = sqlx::query(&format!("SELECT * FROM t WHERE id = {}", name));
     // ruleid: rust-sql-injection-query-fn

@@ -10,6 +10,10 @@ fn main() {
     let args: Vec<_> = env::args().collect();
     // ruleid: rust-untrusted-process-context
     let dir = env::temp_dir().join("site");
+    // ruleid: rust-untrusted-process-context
+    let config = parse_args();
+    // ok: rust-untrusted-process-context
+    let listing = Command::new("ls").args(&["-l", "-a"]).output();
     // ok: rust-untrusted-process-context
     let home = env::var("HOME");
     // ruleid: rust-command-injection
@@ -30,6 +34,12 @@ fn main() {
     let child = tokio::process::Command::new(program_from(&args)).spawn();
     // ok: rust-command-injection
     let git = tokio::process::Command::new("git").arg("status").spawn();
+    // ruleid: rust-command-injection
+    let sh = Command::new("sh").arg("-c").arg(format!("tar xzf {}", path)).output();
+    // ruleid: rust-command-injection
+    let bash = Command::new("/bin/bash").args(["-c", &script]).status();
+    // ok: rust-command-injection
+    let fixed = Command::new("sh").arg("-c").arg("ls -l | wc -l").output();
     // ruleid: rust-untrusted-process-context
     let path = std::env::args_os().nth(1).expect("usage: git-toy PATH");
     // ruleid: rust-untrusted-process-context

@@ -1,0 +1,15 @@
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+// ruleid: c-macro-unbounded-string-write
+#define APPEND(dst, src) std::strcat(dst, src)
+// ruleid: c-macro-weak-random
+#define JITTER() (std::rand() % 100)
+// ruleid: c-macro-gets
+#define READ_LINE(buf) \
+    gets(buf)
+// ruleid: c-macro-unbounded-scanf
+#define READ_TOKEN(in, buf) std::fscanf(in, "%s", buf)
+// ok: c-macro-gets
+#define READ_BOUNDED(buf) std::fgets(buf, sizeof buf, stdin)
