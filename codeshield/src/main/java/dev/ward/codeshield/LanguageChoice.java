@@ -61,8 +61,8 @@ final class LanguageChoice {
       return new Choice(List.of(language), false);
     }
     List<Language> chosen = new ArrayList<>(List.of(language));
-    for (Language other : LanguageDetector.plausible(code, checkpoint)) {
-      if (others.contains(other) && chosen.size() <= MAX_DETECTED) {
+    for (Language other : LanguageDetector.plausible(code, others, checkpoint)) {
+      if (chosen.size() <= MAX_DETECTED) {
         chosen.add(other);
       }
     }

@@ -2,10 +2,12 @@ package dev.ward.codeshield.lang;
 
 import com.google.re2j.Pattern;
 import dev.ward.codeshield.regex.RegexLiterals;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Guesses the language of code from cheap textual signals (RE2/J, linear time). Each signal adds
@@ -110,12 +112,23 @@ public final class LanguageDetector {
   }
 
   /**
-   * Every language scoring at least {@link #MIN_SCORE}, best first, however far below the best:
-   * the languages a block could be in. A fence tag is checked against these, not against the
+   * Those of {@code among} scoring at least {@link #MIN_SCORE}, best first, however far below the
+   * best: the languages a block could be in. A fence tag is checked against these, not against the
    * best-ranked few, so one line of the tagged language cannot outweigh a program in another.
    */
-  public static List<Language> plausible(String code, Runnable checkpoint) {
-    return scores(code, checkpoint).entrySet().stream()
+  public static List<Language> plausible(String code, Set<Language> among, Runnable checkpoint) {
+    Map<Language, Integer> scores = new EnumMap<>(Language.class);
+    for (Signal signal : SIGNALS) {
+      // Only the signals that can raise a candidate are read: the costly part of detection.
+      if (!Collections.disjoint(signal.weights.keySet(), among) && fires(signal, code, checkpoint)) {
+        signal.weights.forEach((language, weight) -> {
+          if (among.contains(language)) {
+            scores.merge(language, weight, Integer::sum);
+          }
+        });
+      }
+    }
+    return scores.entrySet().stream()
         .filter(e -> e.getValue() >= MIN_SCORE)
         .sorted((a, b) -> b.getValue() - a.getValue())
         .map(Map.Entry::getKey)
