@@ -79,6 +79,17 @@ class GuardEndToEndTest {
   }
 
   @Test
+  void aPromptLargerThanTheGuardCanCheckIs413NotARetriable5xx() {
+    HttpResponse<byte[]> response = Client.post(strict, "/v1/chat/completions",
+        Harness.chat("word ".repeat(20_000), false));
+
+    assertThat(response.statusCode()).as(Client.text(response)).isEqualTo(413);
+    assertThat(Json.parseOrNull(Client.text(response)).at("/error/code").asText())
+        .isEqualTo("prompt_too_large");
+    assertThat(h.openai.requests()).isZero();
+  }
+
+  @Test
   void anAllowedPromptAndAnswerPassByteForByte() {
     HttpResponse<byte[]> response = Client.post(lenient, "/v1/chat/completions",
         Harness.chat("What is the capital of France?", false));

@@ -24,6 +24,12 @@ public final class Refusals {
       if (overloaded) {
         return overloaded(format, retryAfterSeconds);
       }
+      if (decision.failures().stream().allMatch(f -> f.kind() == Failure.Kind.TOO_LARGE)) {
+        // The client's to fix, not a 5xx its SDK would retry (each retry costs a guard pass).
+        return Reply.json(413, format.error("invalid_request_error", "prompt_too_large",
+            "the prompt is larger than the guard can check and the policy fails closed: "
+                + decision.failures().getFirst().message(), null));
+      }
       return Reply.json(503, format.error("api_error", "guard_unavailable",
           "the prompt could not be checked and the policy fails closed: "
               + decision.failures().getFirst().message(), null));

@@ -188,15 +188,16 @@ public final class ProxyServer {
       default -> { }
     }
     String id = requestId(req);
+    // Errors before routing still speak the API the path names.
+    ApiFormat errorFormat = ApiFormat.forPath(path).orElse(ApiFormat.OPENAI_CHAT);
     Optional<String> badTarget = RequestTarget.problem(req.uri());
     if (badTarget.isPresent()) {
-      reject(req, id, ApiFormat.OPENAI_CHAT, 400, "invalid_request_error", "invalid_path",
-          badTarget.get());
+      reject(req, id, errorFormat, 400, "invalid_request_error", "invalid_path", badTarget.get());
       return;
     }
     if (state == State.DRAINING) {
       req.response().putHeader("connection", "close");
-      reject(req, id, ApiFormat.OPENAI_CHAT, 503, "api_error", "shutting_down",
+      reject(req, id, errorFormat, 503, "api_error", "shutting_down",
           "Ward is shutting down; retry on another instance");
       return;
     }
