@@ -88,6 +88,18 @@ class InjectedKeyTest {
   }
 
   @Test
+  void twoDifferentClientKeysAreRefused() throws Exception {
+    String body = Harness.chat("hi", false);
+    String response = Client.raw(port, "POST /v1/chat/completions HTTP/1.1\r\nhost: ward\r\n"
+        + "authorization: Bearer key-a\r\nx-api-key: key-b\r\ncontent-type: application/json\r\n"
+        + "content-length: " + body.length() + "\r\nconnection: close\r\n\r\n" + body);
+
+    assertThat(response).startsWith("HTTP/1.1 400").contains("conflicting_api_keys")
+        .doesNotContain("key-a").doesNotContain("key-b");
+    assertThat(upstream.requests()).isZero();
+  }
+
+  @Test
   void theKeyIsInNoLogLine() throws Exception {
     Client.get(port, "/v1/models");
     upstream.script(new ScriptedUpstream.Script(401, java.util.Map.of("content-type",

@@ -195,6 +195,12 @@ public final class ProxyServer {
       reject(req, id, errorFormat, 400, "invalid_request_error", "invalid_path", badTarget.get());
       return;
     }
+    if (twoKeys(req)) {
+      // Ward routes by one, the upstream may authenticate by the other.
+      reject(req, id, errorFormat, 400, "invalid_request_error", "conflicting_api_keys",
+          "the request carries two different API keys (Authorization and x-api-key); send one");
+      return;
+    }
     if (state == State.DRAINING) {
       req.response().putHeader("connection", "close");
       reject(req, id, errorFormat, 503, "api_error", "shutting_down",
@@ -491,6 +497,13 @@ public final class ProxyServer {
   }
 
   /** The client's API key, for routing by key: a bearer token or Anthropic's x-api-key. */
+  private static boolean twoKeys(HttpServerRequest req) {
+    String auth = req.getHeader("authorization");
+    String apiKey = req.getHeader("x-api-key");
+    return auth != null && apiKey != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+        && !auth.substring(7).strip().equals(apiKey.strip());
+  }
+
   private static String clientKey(HttpServerRequest req) {
     String auth = req.getHeader("authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
