@@ -41,6 +41,8 @@ final class Scanner implements CodeShield {
   private static final int SNIPPET_CHARS = 400;
   /** Findings of one rule in one block: a flood of the same finding helps no reviewer. */
   private static final int MAX_FINDINGS_PER_RULE = 100;
+  /** An answer is read for its fences up to this many times the per-block size limit. */
+  private static final int MARKDOWN_SIZE_FACTOR = 4;
   /** Fence tags that name no programming language: a block under them that nothing could match is not worth a problem. */
   private static final Set<String> NOT_CODE = Set.of("text", "txt", "plaintext", "output", "console", "markdown",
       "md", "json", "yaml", "yml", "toml", "ini", "csv", "xml", "html", "css", "diff", "log", "plain");
@@ -129,21 +131,20 @@ final class Scanner implements CodeShield {
 
   private ScanResult scanAnswer(String answer, Budget budget) {
     Collector out = new Collector();
-    if (tooLarge(answer, out)) {
+    // The size limit is per block: padding an answer with prose must not let a small block go
+    // unscanned. Reading the fences is linear, so only a far larger answer is refused whole.
+    if (answer.length() > (long) MARKDOWN_SIZE_FACTOR * limits.maxInputChars()) {
+      tooLarge(answer, out);
       return out.result(0);
     }
-    List<CodeBlock> blocks = Markdown.codeBlocks(answer);
-    // Code outside the fences (an indented block, a command in the prose) reaches readers too;
-    // blocks are blanked out of it, keeping the answer's line numbers.
-    String prose = blocks.isEmpty() ? answer.replace("\r\n", "\n").replace('\r', '\n')
-        : Markdown.outsideCodeBlocks(answer);
-    List<Language> proseLanguages = prose.isBlank() ? List.of()
-        : choose(() -> LanguageChoice.forProse(prose, budget::check), 1, out).languages();
-    for (Language language : proseLanguages) {
-      scanBlock(prose, language, 1, out, budget);
-    }
-    int scanned = proseLanguages.isEmpty() ? 0 : 1;
+    List<CodeBlock> blocks = new ArrayList<>(Markdown.codeBlocks(answer));
+    // Smallest first: a slow block uses up the deadline after the others, not before them.
+    blocks.sort(Comparator.comparingInt(b -> b.code().length()));
+    int scanned = 0;
     for (CodeBlock block : blocks) {
+      if (tooLarge(block.code(), block.firstLine(), out)) {
+        continue;
+      }
       LanguageChoice.Choice choice = choose(() -> LanguageChoice.forBlock(block.tag(), block.code(), rules, budget::check),
           block.firstLine(), out);
       boolean unsupported = !block.tag().isEmpty() && Language.find(block.tag()).isEmpty()
@@ -157,6 +158,17 @@ final class Scanner implements CodeShield {
         scanBlock(block.code(), language, block.firstLine(), out, budget);
       }
       scanned += choice.languages().isEmpty() ? 0 : 1;
+    }
+    // Code outside the fences (an indented block, a command in the prose) reaches readers too;
+    // blocks are blanked out of it, keeping the answer's line numbers.
+    String prose = blocks.isEmpty() ? answer.replace("\r\n", "\n").replace('\r', '\n')
+        : Markdown.outsideCodeBlocks(answer);
+    if (!prose.isBlank() && !tooLarge(prose, 1, out)) {
+      List<Language> proseLanguages = choose(() -> LanguageChoice.forProse(prose, budget::check), 1, out).languages();
+      for (Language language : proseLanguages) {
+        scanBlock(prose, language, 1, out, budget);
+      }
+      scanned += proseLanguages.isEmpty() ? 0 : 1;
     }
     return out.result(scanned);
   }
@@ -187,9 +199,13 @@ final class Scanner implements CodeShield {
   }
 
   private boolean tooLarge(String input, Collector out) {
+    return tooLarge(input, 1, out);
+  }
+
+  private boolean tooLarge(String input, int line, Collector out) {
     if (input.length() > limits.maxInputChars()) {
-      out.problems.add(new ScanProblem(ScanProblem.Kind.TOO_LARGE, 1, "input has " + input.length()
-          + " characters, more than the limit of " + limits.maxInputChars() + "; not scanned"));
+      out.problems.add(new ScanProblem(ScanProblem.Kind.TOO_LARGE, line, (line == 1 ? "input" : "block") + " has "
+          + input.length() + " characters, more than the limit of " + limits.maxInputChars() + "; not scanned"));
       return true;
     }
     return false;

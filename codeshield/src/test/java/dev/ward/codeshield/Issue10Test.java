@@ -239,6 +239,16 @@ class Issue10Test {
   }
 
   @Test
+  void proseOverTheSizeLimitDoesNotKeepASmallBlockFromBeingScanned() {
+    String padding = "Lorem ipsum dolor sit amet. ".repeat(Limits.DEFAULT.maxInputChars() / 28 + 1000);
+    ScanResult result = shield.scanMarkdown(padding + "\n\n```python\nimport os\n" + HIDDEN + "\n```\n");
+
+    assertThat(result.findings()).extracting(Finding::ruleId).contains("python-os-command");
+    assertThat(result.treatment()).isEqualTo(Treatment.BLOCK);
+    assertThat(result.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo(ScanProblem.Kind.TOO_LARGE));
+  }
+
+  @Test
   void inputOverTheSizeLimitIsIncompleteNotClean() {
     ScanResult result = shield.scanMarkdown("x".repeat(Limits.DEFAULT.maxInputChars() + 1));
 
