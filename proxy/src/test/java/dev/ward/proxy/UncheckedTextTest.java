@@ -53,6 +53,19 @@ class UncheckedTextTest {
     assertThat(text).doesNotContain(MARKER).contains("content_filter");
   }
 
+  @Test
+  void aLastEventWithoutItsBlankLineIsCheckedAsTheEventItIs() {
+    String text = openAiStream(chunk("{\"content\":\"Hi\"}"),
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + MARKER + "\"}}]}");
+    assertThat(text).doesNotContain(MARKER).contains("content_filter");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstEventHidesNothing() {
+    String text = openAiStream("\uFEFF" + chunk("{\"content\":\"" + MARKER + "\"}"), "data: [DONE]\n\n");
+    assertThat(text).doesNotContain(MARKER).contains("content_filter");
+  }
+
   /** Deltas whose text is not in {@code content}: each holds the marker where a client shows it. */
   @ParameterizedTest
   @ValueSource(strings = {

@@ -84,7 +84,7 @@ public final class SseFramer {
   }
 
   /** Parses the fields of one event; comments and unknown fields are kept only in the raw bytes. */
-  static SseEvent parse(Buffer raw) {
+  public static SseEvent parse(Buffer raw) {
     String text = raw.toString(StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1); // as clients do at a stream's start, where a BOM may stand

@@ -116,7 +116,12 @@ final class GuardedStream implements Body, Body.Sink {
     }
     Buffer rest = framer.rest();
     if (rest.length() > 0) {
-      add(new SseEvent(rest, "", rest.toString(java.nio.charset.StandardCharsets.UTF_8).strip()));
+      // A last event without its blank line is still an event to clients that read by line; what
+      // holds no data field is checked as the raw text it is.
+      SseEvent last = SseFramer.parse(rest);
+      add(last.data().isEmpty()
+          ? new SseEvent(rest, "", rest.toString(java.nio.charset.StandardCharsets.UTF_8).strip())
+          : last);
     }
     upstreamEnded = true;
     pump();
