@@ -3,27 +3,30 @@ package dev.ward.proxy.pipeline;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.time.Duration;
 import java.util.ArrayDeque;
 
 /**
  * Bounds the checks running at once across the proxy. A new request whose prompt check finds no
  * permit is turned away at once (429 with {@code Retry-After}): better than queueing behind the
  * guard past its deadline. An answer's check, for a request already admitted, waits its turn
- * instead, so a stream is never cut for capacity. Thread-safe; waiters resume on their own
- * event loop.
+ * instead, up to a limit (then it fails, and the policy decides: a stream held back that long
+ * is better ended than kept buffering). Thread-safe; waiters resume on their own event loop.
  */
 public final class CheckPermits {
   private final int max;
+  private final long maxWaitMillis;
   private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
   private int inFlight;
 
   private record Waiter(Context context, Promise<Void> promise) {}
 
-  public CheckPermits(int max) {
+  public CheckPermits(int max, Duration maxWait) {
     if (max < 1) {
       throw new IllegalArgumentException("max concurrent checks must be >= 1; got " + max);
     }
     this.max = max;
+    this.maxWaitMillis = Math.max(1, maxWait.toMillis());
   }
 
   /** A permit now, or false when all are taken. */
@@ -35,17 +38,28 @@ public final class CheckPermits {
     return true;
   }
 
-  /** A permit when one is free; completes on {@code context}. */
+  /** A permit when one is free, failing after the longest wait; completes on {@code context}. */
   public Future<Void> acquire(Context context) {
+    Waiter waiter;
     synchronized (this) {
       if (inFlight < max) {
         inFlight++;
         return Future.succeededFuture();
       }
-      Promise<Void> promise = Promise.promise();
-      waiting.add(new Waiter(context, promise));
-      return promise.future();
+      waiter = new Waiter(context, Promise.promise());
+      waiting.add(waiter);
     }
+    context.owner().setTimer(maxWaitMillis, id -> {
+      boolean removed;
+      synchronized (this) {
+        removed = waiting.remove(waiter); // false once a release handed it the permit
+      }
+      if (removed) {
+        waiter.promise().tryFail("no check could start within " + maxWaitMillis + " ms: "
+            + "every permit stayed taken");
+      }
+    });
+    return waiter.promise().future();
   }
 
   public void release() {

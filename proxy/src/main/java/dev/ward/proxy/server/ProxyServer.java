@@ -78,7 +78,8 @@ public final class ProxyServer {
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
             .setTcpNoDelay(true).setDecompressionSupported(false).setMaxHeaderSize(64 << 10),
         new PoolOptions().setHttp1MaxSize(512).setMaxWaitQueueSize(4096));
-    this.permits = new CheckPermits(config.limits().maxConcurrentChecks());
+    this.permits = new CheckPermits(config.limits().maxConcurrentChecks(),
+        config.limits().checkTimeout());
     this.metrics = new Metrics(permits);
     this.accessLog = AccessLog.open(config.accessLog());
     for (PassThrough pass : config.passThrough()) {
