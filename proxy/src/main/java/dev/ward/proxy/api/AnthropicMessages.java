@@ -37,12 +37,8 @@ public final class AnthropicMessages implements ApiFormat {
   @Override
   public ApiRequest parse(Buffer body) {
     JsonNode json = Json.parseObject(body, "the request body");
-    JsonNode stream = json.get("stream");
-    if (stream != null && !stream.isBoolean() && !stream.isNull()) {
-      throw new BadRequestException("'stream' must be a boolean");
-    }
-    return new ApiRequest(this, json, json.path("model").asText(""),
-        stream != null && stream.asBoolean(), Conversations.anthropic(json));
+    return new ApiRequest(this, json, json.path("model").asText(""), ApiRequest.streamed(json),
+        Conversations.anthropic(json));
   }
 
   @Override

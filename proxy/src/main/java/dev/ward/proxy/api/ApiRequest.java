@@ -20,4 +20,13 @@ public record ApiRequest(ApiFormat format, JsonNode json, String model, boolean 
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(chat, "chat");
   }
+
+  /** The request body's {@code stream} flag: a boolean, or absent (false). */
+  static boolean streamed(JsonNode json) {
+    JsonNode stream = json.get("stream");
+    if (stream != null && !stream.isBoolean() && !stream.isNull()) {
+      throw new BadRequestException("'stream' must be a boolean");
+    }
+    return stream != null && stream.asBoolean();
+  }
 }

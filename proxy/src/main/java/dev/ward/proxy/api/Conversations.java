@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns each API's conversation into a {@link Chat}: what the guard sees of a request. Nothing
@@ -87,6 +88,25 @@ final class Conversations {
   }
 
   private static String openAiContent(JsonNode content, String at) {
+    return contentText(content, at, "parts", part -> {
+      String type = part.path("type").asText("");
+      return switch (type) {
+        case "text" -> part.path("text").asText("");
+        case "refusal" -> part.path("refusal").asText("");
+        case "image_url", "image" -> "[image]";
+        case "input_audio", "audio" -> "[audio]";
+        case "file" -> "[file]";
+        default -> unknownPart(part, type.isEmpty() ? "part" : type);
+      };
+    });
+  }
+
+  /**
+   * Content given as a string, or as an array whose parts {@code partText} turns into lines (null
+   * for a part that adds none).
+   */
+  private static String contentText(JsonNode content, String at, String parts,
+      Function<JsonNode, String> partText) {
     if (content == null || content.isNull()) {
       return "";
     }
@@ -94,18 +114,13 @@ final class Conversations {
       return content.asText();
     }
     if (!content.isArray()) {
-      throw new BadRequestException(at + " must be a string or an array of parts");
+      throw new BadRequestException(at + " must be a string or an array of " + parts);
     }
     StringBuilder text = new StringBuilder();
     for (JsonNode part : content) {
-      String type = part.path("type").asText("");
-      switch (type) {
-        case "text" -> appendLine(text, part.path("text").asText(""));
-        case "refusal" -> appendLine(text, part.path("refusal").asText(""));
-        case "image_url", "image" -> appendLine(text, "[image]");
-        case "input_audio", "audio" -> appendLine(text, "[audio]");
-        case "file" -> appendLine(text, "[file]");
-        default -> appendLine(text, unknownPart(part, type.isEmpty() ? "part" : type));
+      String line = partText.apply(part);
+      if (line != null) {
+        appendLine(text, line);
       }
     }
     return text.toString();
@@ -163,32 +178,23 @@ final class Conversations {
   /** The text of Anthropic content; {@code tool_result} blocks go to {@code toolResults}. */
   private static String anthropicText(JsonNode content, String at, List<Chat.Message> toolResults,
       Map<String, String> toolNames) {
-    if (content == null || content.isNull()) {
-      return "";
-    }
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    if (!content.isArray()) {
-      throw new BadRequestException(at + " must be a string or an array of content blocks");
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode block : content) {
+    return contentText(content, at, "content blocks", block -> {
       String type = block.path("type").asText("");
-      switch (type) {
-        case "text" -> appendLine(text, block.path("text").asText(""));
-        case "image" -> appendLine(text, "[image]");
-        case "document" -> appendLine(text, document(block, at));
-        case "tool_use", "server_tool_use" -> appendLine(text, toolCall(block.path("name").asText(""),
-            block.path("input").toString()));
-        case "tool_result" -> toolResults.add(Chat.tool(toolNames.get(block.path("tool_use_id")
-            .asText("")), anthropicText(block.get("content"), at + ".content", new ArrayList<>(),
-            toolNames)));
-        case "thinking", "redacted_thinking" -> { }
-        default -> appendLine(text, unknownPart(block, type.isEmpty() ? "block" : type));
-      }
-    }
-    return text.toString();
+      return switch (type) {
+        case "text" -> block.path("text").asText("");
+        case "image" -> "[image]";
+        case "document" -> document(block, at);
+        case "tool_use", "server_tool_use" -> toolCall(block.path("name").asText(""),
+            block.path("input").toString());
+        case "tool_result" -> {
+          toolResults.add(Chat.tool(toolNames.get(block.path("tool_use_id").asText("")),
+              anthropicText(block.get("content"), at + ".content", new ArrayList<>(), toolNames)));
+          yield null;
+        }
+        case "thinking", "redacted_thinking" -> null;
+        default -> unknownPart(block, type.isEmpty() ? "block" : type);
+      };
+    });
   }
 
   /** A document's text when it has one (a text or content source), else a placeholder. */

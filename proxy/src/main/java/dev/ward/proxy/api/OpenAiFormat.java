@@ -93,11 +93,7 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
   }
 
   ApiRequest request(dev.ward.guardrails.Chat chat, JsonNode json) {
-    JsonNode stream = json.get("stream");
-    if (stream != null && !stream.isBoolean() && !stream.isNull()) {
-      throw new BadRequestException("'stream' must be a boolean");
-    }
-    boolean streamed = stream != null && stream.asBoolean();
+    boolean streamed = ApiRequest.streamed(json);
     for (String several : new String[] {"n", "best_of"}) {
       // Choices of one stream arrive interleaved; Ward checks one answer per stream.
       if (streamed && json.path(several).asInt(1) != 1) {
