@@ -46,8 +46,7 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
         // A template (markup first) is HTML until a <?php tag, which is what the grammar does
         // without a tag; only bare PHP statements need one. A "<?" later in the code (an XML
         // prolog in a string) does not make the statements before it markup.
-        String calls = lowerCaseFunctionCalls(code);
-        yield phpTemplate(calls) ? plain(calls) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(calls), language), 0, 6, 0);
+        yield phpTemplate(code) ? plain(code) : new Prepared("<?php " + WindowEdges.closeBrackets(WindowEdges.blankUnopenedStart(code), language), 0, 6, 0);
       }
       case PYTHON -> python(code);
       case RUBY -> plain(code);
@@ -72,12 +71,20 @@ record Prepared(String text, int prefixLines, int prefixColumns, int removedInde
   }
 
   /**
+   * The code as rules match it, offset for offset: for PHP with function calls in lower case (see
+   * {@link #lowerCaseFunctionCalls}), else as it is.
+   */
+  static String matchable(String code, Language language) {
+    return language == Language.PHP ? lowerCaseFunctionCalls(code) : code;
+  }
+
+  /**
    * PHP function names are case-insensitive ({@code SYSTEM(...)} runs {@code system}), and rules
    * name them in their canonical lower case: so names called as functions are lower-cased (ASCII
    * only, so every offset stays). Variables ({@code $Cmd(...)}), methods ({@code ->Run(},
    * {@code ::Run(}) and classes ({@code new PDO(}) keep their case.
    */
-  static String lowerCaseFunctionCalls(String code) {
+  private static String lowerCaseFunctionCalls(String code) {
     char[] chars = null;
     int n = code.length();
     for (int i = 0; i < n; ) {

@@ -137,7 +137,8 @@ final class Scanner implements CodeShield {
       tooLarge(answer, out);
       return out.result(0);
     }
-    List<CodeBlock> blocks = new ArrayList<>(Markdown.codeBlocks(answer));
+    Markdown.Parts parts = Markdown.parts(answer);
+    List<CodeBlock> blocks = new ArrayList<>(parts.blocks());
     // Smallest first: a slow block uses up the deadline after the others, not before them.
     blocks.sort(Comparator.comparingInt(b -> b.code().length()));
     int scanned = 0;
@@ -159,10 +160,8 @@ final class Scanner implements CodeShield {
       }
       scanned += choice.languages().isEmpty() ? 0 : 1;
     }
-    // Code outside the fences (an indented block, a command in the prose) reaches readers too;
-    // blocks are blanked out of it, keeping the answer's line numbers.
-    String prose = blocks.isEmpty() ? answer.replace("\r\n", "\n").replace('\r', '\n')
-        : Markdown.outsideCodeBlocks(answer);
+    // Code outside the fences (an indented block, a command in the prose) reaches readers too.
+    String prose = parts.outside();
     if (!prose.isBlank() && !tooLarge(prose, 1, out)) {
       List<Language> proseLanguages = choose(() -> LanguageChoice.forProse(prose, budget::check), 1, out).languages();
       for (Language language : proseLanguages) {
@@ -222,9 +221,8 @@ final class Scanner implements CodeShield {
   }
 
   private void scanBlock(String code, Language language, int firstLine, Collector out, Budget budget) {
-    // PHP calls are case-insensitive: rule words are looked for as the parser will see them.
-    List<Rule> candidates = rules.candidates(language,
-        language == Language.PHP ? Prepared.lowerCaseFunctionCalls(code) : code);
+    String matchable = Prepared.matchable(code, language);
+    List<Rule> candidates = rules.candidates(language, matchable);
     if (candidates.isEmpty()) {
       return;
     }
@@ -237,7 +235,7 @@ final class Scanner implements CodeShield {
     SyntaxTree tree = null;
     try {
       int fewestErrors = Integer.MAX_VALUE;
-      for (Prepared candidate : Prepared.candidates(code, language)) {
+      for (Prepared candidate : Prepared.candidates(matchable, language)) {
         SyntaxTree parsed = Parsers.parse(language, candidate.text(), limits.parse(), budget);
         int errors = errorCount(parsed);
         if (errors < fewestErrors) {

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.ward.codeshield.regex.RegexLiterals;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Set;
  */
 public final class LanguageDetector {
   static final int MIN_SCORE = 3;
+  private static final Set<Language> ALL = EnumSet.allOf(Language.class);
   /** How far below the best a language may score and still rank. */
   static final int MARGIN = 3;
   /** Characters read on either side of a literal's occurrence. */
@@ -99,7 +101,7 @@ public final class LanguageDetector {
    * deadline check, which may throw to stop detection over a hostile text.
    */
   public static List<Language> ranked(String code, Runnable checkpoint) {
-    Map<Language, Integer> scores = scores(code, checkpoint);
+    Map<Language, Integer> scores = scores(code, ALL, checkpoint);
     int best = scores.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     if (best < MIN_SCORE) {
       return List.of();
@@ -117,29 +119,26 @@ public final class LanguageDetector {
    * best-ranked few, so one line of the tagged language cannot outweigh a program in another.
    */
   public static List<Language> plausible(String code, Set<Language> among, Runnable checkpoint) {
-    Map<Language, Integer> scores = new EnumMap<>(Language.class);
-    for (Signal signal : SIGNALS) {
-      // Only the signals that can raise a candidate are read: the costly part of detection.
-      if (!Collections.disjoint(signal.weights.keySet(), among) && fires(signal, code, checkpoint)) {
-        signal.weights.forEach((language, weight) -> {
-          if (among.contains(language)) {
-            scores.merge(language, weight, Integer::sum);
-          }
-        });
-      }
-    }
-    return scores.entrySet().stream()
+    return scores(code, among, checkpoint).entrySet().stream()
         .filter(e -> e.getValue() >= MIN_SCORE)
         .sorted((a, b) -> b.getValue() - a.getValue())
         .map(Map.Entry::getKey)
         .toList();
   }
 
-  private static Map<Language, Integer> scores(String code, Runnable checkpoint) {
+  /**
+   * The scores of the languages {@code among}: only the signals that can raise one of them are
+   * read, the costly part of detection.
+   */
+  private static Map<Language, Integer> scores(String code, Set<Language> among, Runnable checkpoint) {
     Map<Language, Integer> scores = new EnumMap<>(Language.class);
     for (Signal signal : SIGNALS) {
-      if (fires(signal, code, checkpoint)) {
-        signal.weights.forEach((language, weight) -> scores.merge(language, weight, Integer::sum));
+      if (!Collections.disjoint(signal.weights.keySet(), among) && fires(signal, code, checkpoint)) {
+        signal.weights.forEach((language, weight) -> {
+          if (among.contains(language)) {
+            scores.merge(language, weight, Integer::sum);
+          }
+        });
       }
     }
     return scores;

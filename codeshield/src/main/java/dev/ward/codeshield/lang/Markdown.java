@@ -17,7 +17,18 @@ public final class Markdown {
   /** One fenced block: its opening fence, its first content line and the line after its end. */
   private record Span(Fence open, int first, int end) {}
 
+  /**
+   * An answer read once: its fenced blocks, and the text outside them with each line of a block
+   * and of its fences left empty (lines joined by {@code \n}), so line numbers still count the
+   * answer's lines.
+   */
+  public record Parts(List<CodeBlock> blocks, String outside) {}
+
   public static List<CodeBlock> codeBlocks(String answer) {
+    return parts(answer).blocks();
+  }
+
+  public static Parts parts(String answer) {
     String[] lines = lines(answer);
     List<CodeBlock> blocks = new ArrayList<>();
     for (Span span : spans(lines)) {
@@ -31,22 +42,11 @@ public final class Markdown {
       String info = span.open().info();
       String tag = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
       blocks.add(new CodeBlock(tag, code.toString(), span.first() + 1));
-    }
-    return blocks;
-  }
-
-  /**
-   * The answer outside its fenced blocks, lines joined by {@code \n}: each line of a block and of
-   * its fences is left empty, so line numbers still count the answer's lines.
-   */
-  public static String outsideCodeBlocks(String answer) {
-    String[] lines = lines(answer);
-    for (Span span : spans(lines)) {
       for (int j = span.first() - 1; j <= span.end() && j < lines.length; j++) {
         lines[j] = "";
       }
     }
-    return String.join("\n", lines);
+    return new Parts(List.copyOf(blocks), String.join("\n", lines));
   }
 
   private static String[] lines(String answer) {
