@@ -210,12 +210,12 @@ public final class ProxyServer {
     }
     boolean post = req.method() == HttpMethod.POST;
     Optional<ApiFormat> format = post ? ApiFormat.forPath(path) : Optional.empty();
-    if (post && format.isEmpty() && path.endsWith("/")
-        && ApiFormat.forPath(path.replaceAll("/+$", "")).isPresent()) {
+    Optional<ApiFormat> slashed = post && format.isEmpty() && path.endsWith("/")
+        ? ApiFormat.forPath(path.replaceAll("/+$", "")) : Optional.empty();
+    if (slashed.isPresent()) {
       // Many routers serve "/v1/chat/completions/" as the guarded path; Ward would pass it through.
-      reject(req, id, ApiFormat.forPath(path.replaceAll("/+$", "")).get(), 400,
-          "invalid_request_error", "invalid_path", "the path '" + path + "' has a trailing slash; "
-              + "send it without one");
+      reject(req, id, slashed.get(), 400, "invalid_request_error", "invalid_path",
+          "the path '" + path + "' has a trailing slash; send it without one");
       return;
     }
     boolean ward = post && Endpoints.handles(path);
