@@ -24,6 +24,7 @@ final class BatchingQueue implements AutoCloseable {
 
   private final Scorer scorer;
   private final BlockingQueue<Job> queue;
+  private final int capacity;
   private final int maxBatch;
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closing;
@@ -31,6 +32,7 @@ final class BatchingQueue implements AutoCloseable {
   BatchingQueue(Scorer scorer, int workerCount, int capacity, int maxBatch) {
     this.scorer = scorer;
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.maxBatch = maxBatch;
     for (int i = 0; i < workerCount; i++) {
       Thread worker = Thread.ofPlatform().daemon().name("ward-guard-" + i).unstarted(this::work);
@@ -45,8 +47,9 @@ final class BatchingQueue implements AutoCloseable {
     }
     Job job = new Job(request, new CompletableFuture<>());
     if (!queue.offer(job)) {
+      // The capacity, not queue.size(): a worker may have drained the queue since the offer.
       throw new GuardRejectedException(GuardRejectedException.Reason.QUEUE_FULL,
-          "the guard queue is full (" + queue.size() + " classifications waiting)");
+          "the guard queue is full (" + capacity + " classifications waiting)");
     }
     return job.result();
   }
