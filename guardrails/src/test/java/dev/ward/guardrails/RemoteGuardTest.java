@@ -12,7 +12,8 @@ import dev.ward.guard.model.LlamaModel;
 
 import dev.ward.taxonomy.Action;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -136,11 +137,8 @@ class RemoteGuardTest {
 
   @Test
   void aDeadServerIsUnavailable() throws IOException {
-    URI dead;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      dead = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-    }
-    try (Guard guard = remote(dead).retries(2).build()) {
+    try (Socket reserved = reservedPort();
+        Guard guard = remote(deadUrl(reserved)).retries(2).build()) {
       Throwable error = catchThrowable(() ->
           guard.classify(CONVERSATIONS.getFirst(), local.taxonomy()).join());
 
@@ -175,11 +173,8 @@ class RemoteGuardTest {
 
   @Test
   void failsClosedOrOpenOnADeadServerAsThePolicySays() throws IOException {
-    URI dead;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      dead = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-    }
-    try (Guard guard = remote(dead).retries(0).build()) {
+    try (Socket reserved = reservedPort();
+        Guard guard = remote(deadUrl(reserved)).retries(0).build()) {
       Guardrails closed = Guardrails.builder().guard(guard).build();
       Guardrails open = closed.withPolicy(GuardrailPolicy.builder().onFailure(Action.WARN).build());
 
@@ -192,6 +187,27 @@ class RemoteGuardTest {
       assertThat(warned.unsafeProbability()).isEmpty();
       assertThat(warned.reasons()).singleElement().asString().contains("guard unavailable");
     }
+  }
+
+  /**
+   * A loopback port that refuses connections while the returned socket stays open: bound but
+   * never listening, so connecting gets a reset, and no other process can bind the port meanwhile
+   * (as it could once a probing server socket closed).
+   */
+  private static Socket reservedPort() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  private static URI deadUrl(Socket reserved) {
+    return URI.create("http://127.0.0.1:" + reserved.getLocalPort());
   }
 
   private static Failure.Kind kindOf(Guard guard) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.langchain4j.guardrail.OutputGuardrailException;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.ward.codeshield.CodeShield;
+import dev.ward.guard.llamaguard.Conversation;
 import dev.ward.guard.llamaguard.LlamaGuard;
 import dev.ward.guard.llamaguard.PromptFormat;
 import dev.ward.guardrails.Guard;
@@ -14,6 +15,7 @@ import dev.ward.guardrails.Guardrails;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,12 +39,17 @@ class ReadmeExamplesTest {
   }
 
   @Test
-  void thePlainJavaExampleGuardsAnAssistant() {
+  void thePlainJavaExampleGuardsAnAssistant() throws Exception {
     Path model = Path.of(System.getProperty("ward.shared", "../shared"),
         "fixtures/models/tiny-guard-q8_0.gguf");
     assumeTrue(Files.isRegularFile(model), "fixture " + model + " not found; skipping");
     try (Guard guard = Guard.load(model, LlamaGuard.Options.builder()
         .format(PromptFormat.llamaGuard2()).threads(2).build())) {
+      // One classification first, waited for patiently: the example's 5 s timeout (which only
+      // warns) must measure a warm engine, not a cold JIT. Another prompt, so that no verdict is
+      // cached for the example's.
+      guard.classify(Conversation.prompt("How do I knit a scarf?"), guard.taxonomy())
+          .get(2, TimeUnit.MINUTES);
       var assistant = new ReadmeExamples.GuardedAssistant(guard, chat -> "Hello!");
 
       // The fixture's random weights judge every short prompt unsafe.

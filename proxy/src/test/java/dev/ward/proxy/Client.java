@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** A plain HTTP client for the tests: the JDK's, and a raw socket for clients that walk away. */
 final class Client {
@@ -66,33 +67,35 @@ final class Client {
     }
   }
 
-  /** Sends a request on a raw socket and closes the connection after {@code wait}, unanswered. */
-  static void postAndLeaveAfter(int port, String path, String body, java.time.Duration wait)
+  /**
+   * Sends a request on a raw socket and closes the connection, unanswered, once {@code leave}
+   * holds (polled every few milliseconds for up to 10 s; failing if it never does): a client that
+   * goes away while its request is being worked on.
+   */
+  static void postAndLeaveWhen(int port, String path, String body, BooleanSupplier leave)
       throws IOException, InterruptedException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
-          + "content-length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(bytes);
-      out.flush();
-      Thread.sleep(wait.toMillis());
+      writePost(socket, path, body);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!leave.getAsBoolean()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the condition to leave on never held within 10 s");
+        }
+        Thread.sleep(5);
+      }
     }
   }
 
   /**
    * Sends a request on a raw socket, reads until {@code marker} has arrived, then closes the
-   * connection: a client that goes away in the middle of an answer.
+   * connection: a client that goes away in the middle of an answer. {@code headers} are more
+   * header lines, name then value.
    */
-  static String postAndLeave(int port, String path, String body, String marker) throws IOException {
+  static String postAndLeave(int port, String path, String body, String marker,
+      String... headers) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      out.write(("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
-          + "content-length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(bytes);
-      out.flush();
+      writePost(socket, path, body, headers);
       InputStream in = socket.getInputStream();
       StringBuilder seen = new StringBuilder();
       byte[] buffer = new byte[4096];
@@ -105,5 +108,19 @@ final class Client {
       }
       return seen.toString();
     }
+  }
+
+  private static void writePost(Socket socket, String path, String body, String... headers)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1\r\n"
+        + "content-type: application/json\r\ncontent-length: " + bytes.length + "\r\n");
+    for (int i = 0; i < headers.length; i += 2) {
+      head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+    }
+    OutputStream out = socket.getOutputStream();
+    out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.flush();
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ward.proxy.api.Json;
 import dev.ward.proxy.bench.FakeLlm;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -89,15 +89,16 @@ class FailuresTest {
     assertThat(gone.statusCode()).isEqualTo(502);
     assertThat(Client.text(gone)).contains("upstream_unavailable");
 
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
+    // A port bound but not listening for the whole check: connections are refused, and no other
+    // process can take the port meanwhile.
+    try (Socket closed = Harness.reservedPort()) {
+      int dead = h.start(h.yaml("{}", "").replace(h.openai.url(),
+          "http://127.0.0.1:" + closed.getLocalPort()), null).port();
+      HttpResponse<byte[]> refused = Client.post(dead, "/v1/chat/completions",
+          Harness.chat("hi", false));
+      assertThat(refused.statusCode()).isEqualTo(502);
+      assertThat(Client.text(refused)).contains("cannot connect");
     }
-    int dead = h.start(h.yaml("{}", "").replace(h.openai.url(), "http://127.0.0.1:" + closed),
-        null).port();
-    HttpResponse<byte[]> refused = Client.post(dead, "/v1/chat/completions", Harness.chat("hi", false));
-    assertThat(refused.statusCode()).isEqualTo(502);
-    assertThat(Client.text(refused)).contains("cannot connect");
   }
 
   @Test
@@ -116,12 +117,13 @@ class FailuresTest {
   @Test
   void aClientThatLeavesCancelsTheUpstreamCall() throws Exception {
     h.openai.answer("word ".repeat(200)).chunks(5, Duration.ofMillis(20));
+    String id = "client-leaves-" + System.nanoTime();
     String seen = Client.postAndLeave(port, "/v1/chat/completions", Harness.chat("hi", true),
-        "word");
+        "word", "x-request-id", id);
     assertThat(seen).contains("200 OK");
     PassThroughAndCodeShieldTest.awaitAborted(h.openai);
-    Thread.sleep(200);
-    assertThat(java.nio.file.Files.readString(h.accessLog())).contains("\"status\":499")
+    // This request's own line, once the access log's writer has written it.
+    assertThat(h.awaitAccessLogLine(id)).contains("\"status\":499")
         .contains("\"error\":\"client disconnected\"");
     assertThat(Client.post(port, "/v1/chat/completions", Harness.chat("hi", false)).statusCode())
         .isEqualTo(200);
@@ -134,16 +136,18 @@ class FailuresTest {
         guard:
           remote: {url: "%s", format: llama-guard-2, timeout_ms: 5000}
         """.formatted(guardServer.url())), null).port();
-    // The client goes away while its prompt is with the guard: the guard call must be cancelled.
-    Client.postAndLeaveAfter(remote, "/v1/chat/completions", Harness.chat("hi", false),
-        Duration.ofMillis(500));
+    // The client goes away while its prompt is with the guard (which takes 3 s to answer): the
+    // guard call must be cancelled.
+    Client.postAndLeaveWhen(remote, "/v1/chat/completions", Harness.chat("hi", false),
+        () -> guardServer.requests() >= 1);
     PassThroughAndCodeShieldTest.awaitAborted(guardServer);
     assertThat(h.openai.requests()).isZero();
   }
 
   @Test
   void tooManyChecksAtOnceGet429WithRetryAfter() throws Exception {
-    guardServer.guard(Duration.ofMillis(800), 0.01);
+    // The first check holds the only permit for 3 s: the second request surely arrives meanwhile.
+    guardServer.guard(Duration.ofSeconds(3), 0.01);
     int limited = h.start(h.yaml("{}", """
         guard:
           remote: {url: "%s", format: llama-guard-2}

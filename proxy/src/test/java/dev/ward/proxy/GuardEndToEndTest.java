@@ -159,9 +159,9 @@ class GuardEndToEndTest {
     assertThat(response.body()).isEqualTo(h.openai.lastResponse().getBytes());
     assertThat(response.headers().firstValue("x-ward-input-verdict").orElseThrow())
         .startsWith("block").endsWith("; shadow");
-    Thread.sleep(300);
-    String log = java.nio.file.Files.readString(h.accessLog());
-    assertThat(log).contains("\"shadow\":true").contains("\"input\":{\"action\":\"block\"")
+    String line = h.awaitAccessLogLine(response.headers().firstValue("x-request-id").orElseThrow());
+    assertThat(line).contains("\"shadow\":true").contains("\"input\":{\"action\":\"block\"");
+    assertThat(java.nio.file.Files.readString(h.accessLog()))
         .doesNotContain("sk-secret-abcdefgh123");
   }
 }

@@ -7,11 +7,15 @@ import dev.ward.proxy.config.ProxyConfig;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Real parts for the end-to-end tests: an OpenAI-compatible and an Anthropic-compatible fake LLM
@@ -67,6 +71,57 @@ final class Harness implements AutoCloseable {
     return dir.resolve("access.log");
   }
 
+  /**
+   * The access log's complete lines once {@code done} holds for them, polled for up to 10 s: the
+   * log is written by a background thread, after the response has gone out. Fails when it never
+   * holds.
+   */
+  String awaitAccessLog(Predicate<String> done) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String log = completeLines();
+    while (!done.test(log)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the access log never showed what the test waits for; it has:\n"
+            + log);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the access log", e);
+      }
+      log = completeLines();
+    }
+    return log;
+  }
+
+  /** The access log's text up to its last newline (a line being written is left out). */
+  private String completeLines() {
+    try {
+      // Bytes decoded leniently: the writer may be in the middle of a character.
+      String log = Files.exists(accessLog())
+          ? new String(Files.readAllBytes(accessLog()), StandardCharsets.UTF_8) : "";
+      return log.substring(0, log.lastIndexOf('\n') + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The access log's line for the request with this id ({@code x-request-id}), waiting for it;
+   * fails when the request has more than one line.
+   */
+  String awaitAccessLogLine(String requestId) {
+    String field = "\"id\":\"" + requestId + "\"";
+    List<String> lines = awaitAccessLog(text -> text.contains(field)).lines()
+        .filter(line -> line.contains(field)).toList();
+    if (lines.size() != 1) {
+      throw new AssertionError("request " + requestId + " has " + lines.size()
+          + " access log lines, not one:\n" + String.join("\n", lines));
+    }
+    return lines.getFirst();
+  }
+
   ProxyConfig config(String yaml) {
     try {
       Path file = Files.createTempFile(dir, "ward", ".yaml");
@@ -94,6 +149,27 @@ final class Harness implements AutoCloseable {
     openai.close();
     anthropic.close();
     vertx.close();
+  }
+
+  /**
+   * A loopback port that refuses connections for as long as the returned socket stays open: the
+   * socket is bound but never listens, so connecting gets a reset, and no other process can bind
+   * the port in the meantime (as it could once a probing server socket closed).
+   */
+  static Socket reservedPort() {
+    Socket socket = new Socket();
+    try {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      return socket;
+    } catch (IOException e) {
+      try {
+        socket.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String chat(String prompt, boolean stream) {

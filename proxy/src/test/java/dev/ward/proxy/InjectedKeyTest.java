@@ -105,8 +105,13 @@ class InjectedKeyTest {
     upstream.script(new ScriptedUpstream.Script(401, java.util.Map.of("content-type",
         "application/json"), java.util.List.of(io.vertx.core.buffer.Buffer.buffer(
             "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}")), 0));
-    Client.post(port, "/v1/chat/completions", Harness.chat("hi", false));
-    Thread.sleep(300);
-    assertThat(Files.readString(h.accessLog())).isNotEmpty().doesNotContain(KEY);
+    HttpResponse<byte[]> rejected = Client.post(port, "/v1/chat/completions",
+        Harness.chat("hi", false));
+    assertThat(rejected.statusCode()).isEqualTo(401);
+    // This request (whose upstream error names the key) must be in the log before the check,
+    // or the check could pass only because its line was not written yet.
+    String line = h.awaitAccessLogLine(rejected.headers().firstValue("x-request-id").orElseThrow());
+    assertThat(line).contains("\"status\":401");
+    assertThat(Files.readString(h.accessLog())).doesNotContain(KEY);
   }
 }

@@ -110,7 +110,9 @@ class PassThroughAndCodeShieldTest {
 
   @Test
   void insecureCodeInAnOpenAiStreamNeverReachesTheClient() {
-    h.openai.answer(Harness.INSECURE_ANSWER + "More text follows. ".repeat(40))
+    // The upstream must outlast the check that blocks it (the block cancels it, so this stays
+    // fast): about 10,000 characters in 3-character chunks every 2 ms.
+    h.openai.answer(Harness.INSECURE_ANSWER + "More text follows. ".repeat(500))
         .chunks(3, Duration.ofMillis(2));
     HttpResponse<byte[]> response = Client.post(port, "/v1/chat/completions",
         Harness.chat("delete a folder", true));
@@ -123,7 +125,7 @@ class PassThroughAndCodeShieldTest {
 
   @Test
   void insecureCodeInAnAnthropicStreamEndsItWithTheProperStopEvents() {
-    h.anthropic.answer(Harness.INSECURE_ANSWER + "More text follows. ".repeat(40))
+    h.anthropic.answer(Harness.INSECURE_ANSWER + "More text follows. ".repeat(500))
         .chunks(4, Duration.ofMillis(2));
     HttpResponse<byte[]> response = Client.post(port, "/v1/messages",
         Harness.messages("delete a folder", true));
@@ -175,10 +177,16 @@ class PassThroughAndCodeShieldTest {
     return text.toString();
   }
 
+  /** Waits for the upstream's cancel, sleeping between polls so the event loops keep the cores. */
   static void awaitAborted(dev.ward.proxy.bench.FakeLlm upstream) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    long deadline = System.nanoTime() + 10_000_000_000L;
     while (upstream.aborted() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the upstream's cancel", e);
+      }
     }
     assertThat(upstream.aborted()).as("the upstream call was cancelled").isEqualTo(1);
   }

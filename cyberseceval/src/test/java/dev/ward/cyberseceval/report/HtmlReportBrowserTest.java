@@ -50,15 +50,25 @@ class HtmlReportBrowserTest {
     Path report = dir.resolve("report.html");
     HtmlReport.write(report, Benchmarks.named("mitre"), stats, info);
 
+    // The DOM goes to a file, read once Chromium has exited: reading its pipe could block for
+    // ever on a hung browser (or a helper process holding the pipe open).
+    Path domFile = dir.resolve("dom.html");
     Process process = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
         "--user-data-dir=" + Files.createDirectory(dir.resolve("profile")),
         "--proxy-server=127.0.0.1:9", "--dump-dom", report.toUri().toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-    String dom = new String(out, StandardCharsets.UTF_8);
+        .redirectOutput(domFile.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    boolean finished;
+    try {
+      finished = process.waitFor(90, TimeUnit.SECONDS);
+    } finally {
+      // Whatever happened, no browser process outlives the test.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    assertThat(finished).as("chromium finished within 90 s").isTrue();
+    String dom = Files.readString(domFile, StandardCharsets.UTF_8);
     assertThat(dom).contains("data-charts=\"1\"");
     assertThat(dom).contains("data-bars=\"3\"");
     assertThat(dom).contains("class=\"bar\"");

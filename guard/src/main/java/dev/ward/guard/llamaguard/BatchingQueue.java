@@ -28,6 +28,8 @@ final class BatchingQueue implements AutoCloseable {
   private final int maxBatch;
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closing;
+  /** Set by {@link #close} past its grace: the batches still running stop, unanswered. */
+  private volatile boolean abandoning;
 
   BatchingQueue(Scorer scorer, int workerCount, int capacity, int maxBatch) {
     this.scorer = scorer;
@@ -55,7 +57,7 @@ final class BatchingQueue implements AutoCloseable {
   }
 
   private void work() {
-    while (!closing || !queue.isEmpty()) {
+    while (!abandoning && (!closing || !queue.isEmpty())) {
       Job first;
       try {
         first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -80,6 +82,10 @@ final class BatchingQueue implements AutoCloseable {
       try {
         prepared.add(scorer.prepare(job.request()));
         ready.add(job);
+      } catch (CancellationException e) {
+        // the prefix's forward pass stops on an interrupt, which only close sends
+        job.result().completeExceptionally(abandoning
+            ? closed("the guard closed while this classification ran") : e);
       } catch (RuntimeException e) {
         job.result().completeExceptionally(e);
       }
@@ -89,11 +95,15 @@ final class BatchingQueue implements AutoCloseable {
     }
     try {
       List<Scorer.Score> scores = scorer.score(prepared,
-          () -> ready.stream().allMatch(j -> j.result().isDone()));
+          () -> abandoning || ready.stream().allMatch(j -> j.result().isDone()));
       for (int i = 0; i < ready.size(); i++) {
         ready.get(i).result().complete(scores.get(i));
       }
     } catch (CancellationException e) {
+      if (abandoning) {
+        ready.forEach(j -> j.result().completeExceptionally(closed(
+            "the guard closed while this classification ran")));
+      }
       ready.forEach(j -> j.result().cancel(false));
     } catch (RuntimeException | Error e) {
       ready.forEach(j -> j.result().completeExceptionally(e));
@@ -103,26 +113,71 @@ final class BatchingQueue implements AutoCloseable {
   /** Takes no more requests, lets the queued ones finish within {@code grace}, then stops. */
   @Override
   public void close() {
-    close(Duration.ofSeconds(60));
+    close(Duration.ofSeconds(60), Duration.ofSeconds(10));
   }
 
-  void close(Duration grace) {
+  /**
+   * Takes no more requests and lets the queued ones finish within {@code grace}; past it, drops
+   * those still waiting and abandons those running (a forward pass stops within one unit of
+   * work), then waits at most {@code stopWait} more for the workers to end. Returns whether
+   * they all did: only then may the model be closed.
+   */
+  boolean close(Duration grace, Duration stopWait) {
     closing = true;
-    long deadline = System.nanoTime() + grace.toNanos();
+    if (!joinAll(grace)) {
+      abandoning = true;
+      workers.forEach(Thread::interrupt); // one waiting for work or in a prefix's pass stops too
+      joinAll(stopWait);
+    }
+    for (Job job; (job = queue.poll()) != null; ) {
+      job.result().completeExceptionally(closed("the guard closed before this classification ran"));
+    }
+    return workers.stream().noneMatch(Thread::isAlive);
+  }
+
+  /** Waits, uninterruptibly, until every worker has ended. */
+  void awaitStopped() {
+    boolean interrupted = false;
     for (Thread worker : workers) {
+      while (worker.isAlive()) {
+        try {
+          worker.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits until every worker has ended or {@code timeout} has passed; whether they all ended. An
+   * interrupt ends the wait early, and stays set.
+   */
+  private boolean joinAll(Duration timeout) {
+    long deadline = System.nanoTime() + saturatedNanos(timeout);
+    for (Thread worker : workers) {
+      long left = deadline - System.nanoTime();
       try {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !worker.join(Duration.ofNanos(left))) {
-          worker.interrupt();
+        if (left <= 0 ? worker.isAlive() : !worker.join(Duration.ofNanos(left))) {
+          return false;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        worker.interrupt();
+        return false;
       }
     }
-    for (Job job; (job = queue.poll()) != null; ) {
-      job.result().completeExceptionally(new GuardRejectedException(
-          GuardRejectedException.Reason.CLOSED, "the guard closed before this classification ran"));
-    }
+    return true;
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
+        : duration.toNanos();
+  }
+
+  private static GuardRejectedException closed(String message) {
+    return new GuardRejectedException(GuardRejectedException.Reason.CLOSED, message);
   }
 }

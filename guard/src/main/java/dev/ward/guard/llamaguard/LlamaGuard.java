@@ -7,6 +7,7 @@ import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.model.LlamaModel;
 import dev.ward.guard.tokenizer.Tokenizer;
 import dev.ward.taxonomy.Taxonomy;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -116,11 +117,12 @@ public final class LlamaGuard implements AutoCloseable {
   /** Waits for a classification at most the configured timeout, cancelling it past that. */
   Verdict await(CompletableFuture<Verdict> pending) {
     try {
-      return pending.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      // In nanoseconds: a sub-millisecond timeout must not become a wait of 0 ms.
+      return pending.get(nanos(options.timeout()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
       throw new GuardRejectedException(GuardRejectedException.Reason.TIMEOUT,
-          "classification took longer than " + options.timeout().toMillis() + " ms");
+          "classification took longer than " + describe(options.timeout()));
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
@@ -171,6 +173,25 @@ public final class LlamaGuard implements AutoCloseable {
       }
     });
     return verdict;
+  }
+
+  private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
+  /** A duration in nanoseconds, saturated at {@link Long#MAX_VALUE} (about 292 years). */
+  private static long nanos(Duration duration) {
+    return duration.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+  }
+
+  /** A timeout for a message: in milliseconds ("1.5 ms"), or nanoseconds when shorter than one. */
+  static String describe(Duration timeout) {
+    long nanos = nanos(timeout);
+    if (nanos == Long.MAX_VALUE || nanos % 1_000_000 == 0) {
+      return timeout.toMillis() + " ms";
+    }
+    if (nanos < 1_000_000) {
+      return nanos + " ns";
+    }
+    return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + " ms";
   }
 
   private static long elapsed(long start) {
@@ -225,12 +246,27 @@ public final class LlamaGuard implements AutoCloseable {
     return verdicts.stats();
   }
 
-  /** Stops accepting work, lets queued classifications end, and unmaps the model. */
+  /**
+   * Stops accepting work, lets queued classifications end within the timeout, and unmaps the
+   * model once its workers have stopped: past the timeout, the classifications still running are
+   * abandoned (they stop within one unit of work) and close waits for that, at most
+   * {@link #STOP_WAIT}. A worker that still runs after it keeps the model mapped until it stops,
+   * when a background thread unmaps it: weights are never unmapped under a forward pass.
+   */
   @Override
   public void close() {
-    queue.close(options.timeout());
-    model.close();
+    if (queue.close(options.timeout(), STOP_WAIT)) {
+      model.close();
+    } else {
+      Thread.ofPlatform().daemon().name("ward-guard-close").start(() -> {
+        queue.awaitStopped();
+        model.close();
+      });
+    }
   }
+
+  /** How long {@link #close()} waits for abandoned classifications to stop. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   /**
    * A verdict cache key. The conversation enters as its SHA-256, so that a flood of large

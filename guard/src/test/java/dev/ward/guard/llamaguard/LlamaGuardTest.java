@@ -166,7 +166,25 @@ class LlamaGuardTest {
         .verdictCacheSize(0).build())) {
       assertThatThrownBy(() -> hasty.classify(Conversation.prompt("too slow")))
           .isInstanceOf(GuardRejectedException.class)
-          .hasMessageContaining("took longer than");
+          .hasMessageContaining("took longer than 1 ns");
+    }
+  }
+
+  @Test
+  void closeWaitsForARunningClassificationToStopBeforeUnmappingTheModel() {
+    LlamaGuard closing = LlamaGuard.load(model, options().timeout(Duration.ofMillis(1))
+        .verdictCacheSize(0).build());
+    CompletableFuture<Verdict> running = closing.classifyAsync(
+        Conversation.prompt("Tell me a long story about the sea. ".repeat(20)));
+
+    // The 1 ms grace passes: the classification is abandoned, then the model unmapped.
+    closing.close();
+
+    assertThat(running).as("the classification ended before close returned").isDone();
+    if (running.isCompletedExceptionally()) {
+      assertThatThrownBy(running::join).cause().isInstanceOfSatisfying(
+          GuardRejectedException.class,
+          e -> assertThat(e.reason()).isEqualTo(GuardRejectedException.Reason.CLOSED));
     }
   }
 

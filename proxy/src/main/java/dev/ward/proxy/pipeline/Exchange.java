@@ -28,6 +28,7 @@ public final class Exchange {
   private final List<Runnable> onCancel = new ArrayList<>(4);
   private final long startNanos = System.nanoTime();
   private boolean cancelled;
+  private boolean finished;
   private Decision input;
   private Decision output;
   private String outputNote;
@@ -116,6 +117,18 @@ public final class Exchange {
 
   public boolean cancelled() {
     return cancelled;
+  }
+
+  /**
+   * Marks the exchange finished; true only the first time. A request is logged and counted once,
+   * though several paths may end it (a client that leaves cancels a body whose end follows).
+   */
+  public boolean markFinished() {
+    if (finished) {
+      return false;
+    }
+    finished = true;
+    return true;
   }
 
   public Optional<Decision> input() {

@@ -314,12 +314,13 @@ public final class ProxyServer {
     req.response().closeHandler(v -> {
       if (!req.response().ended()) {
         gone[0] = true;
-        exchange.cancel();
         if (started[0]) {
-          // Mid-response: the cancelled body ends nothing, so the departure is logged here.
+          // Mid-response: the departure is logged here, before the cancel, whose failing body
+          // may end the response in turn (finish logs a request once).
           finish(req, exchange, route, new Responder.Outcome(499,
               req.response().bytesWritten(), null), "client disconnected");
         }
+        exchange.cancel();
       }
     });
     long timer = vertx.setTimer(config.limits().requestTimeout().toMillis(), t -> {
@@ -377,6 +378,9 @@ public final class ProxyServer {
 
   private void finish(HttpServerRequest req, Exchange exchange, Route route,
       Responder.Outcome outcome, String error) {
+    if (!exchange.markFinished()) {
+      return;
+    }
     long duration = System.nanoTime() - exchange.startNanos();
     String format = exchange.request().map(r -> r.format().id()).orElse("none");
     String input = exchange.input().map(d -> d.action().id()).orElse("none");
