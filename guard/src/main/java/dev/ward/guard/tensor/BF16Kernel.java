@@ -47,6 +47,14 @@ final class BF16Kernel implements RowKernel {
   }
 
   @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
+  }
+
+  @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     for (int i = 0; i < n; i++) {
       int bits = Short.toUnsignedInt(src.get(Kernels.SHORT_LE, from + 2L * i)) << 16;

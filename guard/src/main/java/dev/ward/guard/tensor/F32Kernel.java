@@ -33,6 +33,14 @@ final class F32Kernel implements RowKernel {
 
 
   @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
+  }
+
+  @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     for (int i = 0; i < n; i++) {
       dst[dstOffset + i] = src.get(Kernels.FLOAT_LE, from + 4L * i);

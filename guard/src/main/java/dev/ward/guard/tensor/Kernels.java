@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.util.Optional;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,6 +18,8 @@ final class Kernels {
   /** Bytes with as many lanes as {@link #F}, so one byte load widens into one float vector. */
   static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED.withShape(
       VectorShape.forBitSize(F.length() * Byte.SIZE));
+  /** Ints with as many lanes as {@link #F}: the same shape. */
+  static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED.withShape(F.vectorShape());
   /** Shorts with as many lanes as {@link #F}. */
   static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED.withShape(
       VectorShape.forBitSize(F.length() * Short.SIZE));
@@ -92,5 +96,14 @@ final class Kernels {
 
   static ByteVector bytes(MemorySegment src, long at) {
     return ByteVector.fromMemorySegment(B, src, at, LE);
+  }
+
+  /**
+   * {@link #bytes} sign-extended to ints. Unpacking bit fields on int lanes takes one
+   * instruction per shift or mask, where byte lanes need several (x86 has no byte shifts), and
+   * one load and widening then serves every field of the bytes.
+   */
+  static IntVector ints(MemorySegment src, long at) {
+    return (IntVector) bytes(src, at).convertShape(VectorOperators.B2I, I, 0);
   }
 }

@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code tokens} activation rows, choosing the kernel by the number of tokens:
  *
  * <ul>
- *   <li>One token (decoding, and the logits row of a prefill): {@link RowKernel#dot}, each
- *       weight block read once and dequantized in registers into the dot product. Memory-bound;
- *       rows are split over the workers.
+ *   <li>One token (decoding, and the logits row of a prefill): {@link RowKernel#dotRows}, each
+ *       weight block read once and dequantized in registers into the dot product. Rows are split
+ *       over the workers.
  *   <li>More: tiles of {@link #TILE_ROWS} weight rows are dequantized, {@link #CHUNK_COLS}
  *       columns at a time, into a scratch buffer that stays in the first-level cache while the
  *       tokens' activations stream past it, four rows by four tokens per register block (sixteen
@@ -87,10 +87,8 @@ public final class MatMul {
       if (cancelled.getAsBoolean()) {
         return;
       }
-      int to = (int) ((long) rows * (task + 1) / tasks);
-      for (int r = (int) ((long) rows * task / tasks); r < to; r++) {
-        out[r] = w.dot(r, x, 0);
-      }
+      w.dotRows((int) ((long) rows * task / tasks), (int) ((long) rows * (task + 1) / tasks), x,
+          out);
     });
   }
 

@@ -2,7 +2,7 @@ package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -23,53 +23,64 @@ final class Q4KKernel implements RowKernel {
   @Override
   public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     int lanes = Kernels.F.length();
-    float[] multipliers = new float[8];
-    float[] offsets = new float[8];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      Kernels.subBlockScales(src, block, multipliers, offsets);
-      long qs = block + 16;
+      long head = src.get(Kernels.LONG_LE, block);
+      long tail = src.get(Kernels.LONG_LE, block + 8);
+      float d = Float.float16ToFloat((short) head);
+      float dmin = Float.float16ToFloat((short) (head >>> 16));
+      long low = (head >>> 32) | (tail << 32);
+      int high = (int) (tail >>> 32);
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = multipliers[2 * c];
-        float m1 = offsets[2 * c];
-        float d2 = multipliers[2 * c + 1];
-        float m2 = offsets[2 * c + 1];
+        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
+        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
+        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
+        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
+        long qs = block + 16 + c * 32;
         for (int l = 0; l < 32; l += lanes) {
-          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
-          Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1).intoArray(dst, out + c * 64 + l);
-          Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F))
-              .mul(d2).sub(m2).intoArray(dst, out + c * 64 + 32 + l);
+          IntVector q = Kernels.ints(src, qs + l);
+          Vectors.toFloats(q.and(0x0F)).mul(d1).sub(m1).intoArray(dst, out + c * 64 + l);
+          Vectors.toFloats(q.lanewise(VectorOperators.LSHR, 4).and(0x0F)).mul(d2).sub(m2)
+              .intoArray(dst, out + c * 64 + 32 + l);
         }
       }
     }
   }
 
+  /**
+   * Adds a sub-block pair's low nibbles before its high nibbles, as the columns run, loading
+   * the bytes for each: one loop over both would add columns out of order wherever a vector is
+   * shorter than the 32 bytes. The header is read as two longs ({@code d}, {@code dmin} and the
+   * scale bytes), the nibbles are unpacked on int lanes (one instruction per shift or mask,
+   * where x86 has no byte shifts).
+   */
   @Override
   public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
     FloatVector acc = FloatVector.zero(Kernels.F);
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      float dmin = Kernels.f16(src, block + 2);
-      long low = src.get(Kernels.LONG_LE, block + 4);
-      int high = src.get(Kernels.INT_LE, block + 12);
-      long qs = block + 16;
+      long head = src.get(Kernels.LONG_LE, block);
+      long tail = src.get(Kernels.LONG_LE, block + 8);
+      float d = Float.float16ToFloat((short) head);
+      float dmin = Float.float16ToFloat((short) (head >>> 16));
+      long low = (head >>> 32) | (tail << 32);
+      int high = (int) (tail >>> 32);
       int xb = xOffset + b * QK;
       for (int c = 0; c < 4; c++) {
         float d1 = d * Kernels.scaleK4(low, high, 2 * c);
         float m1 = dmin * Kernels.minK4(low, high, 2 * c);
         float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
         float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
+        long qs = block + 16 + c * 32;
         for (int l = 0; l < 32; l += lanes) {
-          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
-          acc = Vectors.widen(q.and((byte) 0x0F)).mul(d1).sub(m1)
+          acc = Vectors.toFloats(Kernels.ints(src, qs + l).and(0x0F)).mul(d1).sub(m1)
               .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc);
         }
         for (int l = 0; l < 32; l += lanes) {
-          ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
-          acc = Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F)).mul(d2).sub(m2)
+          acc = Vectors.toFloats(Kernels.ints(src, qs + l).lanewise(VectorOperators.LSHR, 4)
+                  .and(0x0F)).mul(d2).sub(m2)
               .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc);
         }
       }
@@ -77,6 +88,13 @@ final class Q4KKernel implements RowKernel {
     return Vectors.sum(acc);
   }
 
+  @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
+  }
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

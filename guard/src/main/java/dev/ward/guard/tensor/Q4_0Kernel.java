@@ -3,7 +3,6 @@ package dev.ward.guard.tensor;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Q4_0: blocks of 32 values, 18 bytes: {@code f16 d | u8 qs[16]}. Value {@code j < 16} is the low
@@ -28,7 +27,7 @@ final class Q4_0Kernel implements RowKernel {
       for (int j = 0; j < QK / 2; j += lanes) {
         ByteVector qs = Kernels.bytes(src, block + 2 + j);
         ByteVector lo = qs.and((byte) 0x0F).sub((byte) 8);
-        ByteVector hi = qs.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F).sub((byte) 8);
+        ByteVector hi = Vectors.highNibbles(qs).sub((byte) 8);
         Vectors.widen(lo).mul(d).intoArray(dst, out + j);
         Vectors.widen(hi).mul(d).intoArray(dst, out + QK / 2 + j);
       }
@@ -48,8 +47,7 @@ final class Q4_0Kernel implements RowKernel {
         acc = Vectors.widen(lo).mul(d).fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc);
       }
       for (int j = 0; j < QK / 2; j += lanes) {
-        ByteVector hi = Kernels.bytes(src, block + 2 + j).lanewise(VectorOperators.ASHR, 4)
-            .and((byte) 0x0F).sub((byte) 8);
+        ByteVector hi = Vectors.highNibbles(Kernels.bytes(src, block + 2 + j)).sub((byte) 8);
         acc = Vectors.widen(hi).mul(d)
             .fma(FloatVector.fromArray(Kernels.F, x, xb + QK / 2 + j), acc);
       }
@@ -57,6 +55,13 @@ final class Q4_0Kernel implements RowKernel {
     return Vectors.sum(acc);
   }
 
+  @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
+  }
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -92,6 +92,14 @@ final class Q5KKernel implements RowKernel {
 
 
   @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
+  }
+
+  @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
     float[] multipliers = new float[8];
     float[] offsets = new float[8];

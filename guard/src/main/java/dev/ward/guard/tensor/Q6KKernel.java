@@ -3,7 +3,7 @@ package dev.ward.guard.tensor;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 import java.lang.foreign.ValueLayout;
-import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -13,6 +13,11 @@ import jdk.incubator.vector.VectorOperators;
  * the low nibble of {@code ql[l]}, of {@code ql[l+32]}, the high nibble of {@code ql[l]}, of
  * {@code ql[l+32]}, each with two more bits from {@code qh[l]} (bits 0-1, 2-3, 4-5, 6-7), minus
  * 32. Value = d * scale[group] * q.
+ *
+ * <p>The SIMD paths unpack on int lanes, where a shift or a mask is one instruction (x86 has no
+ * byte shifts). They repeat their unpacking rather than share a helper: a vector returned from a
+ * method C2 compiled on its own first ("already compiled into a big method") is not inlined, and
+ * every vector it returns is then allocated.
  */
 final class Q6KKernel implements RowKernel {
   private static final int QK = 256;
@@ -32,21 +37,20 @@ final class Q6KKernel implements RowKernel {
       for (int half = 0; half < 2; half++) {
         long ql = block + half * 64;
         long qh = block + 128 + half * 32;
-        long scales = block + 192 + half * 8;
         int out = dstOffset + b * QK + half * 128;
-        for (int l = 0; l < 32; l += lanes) {
-          int group = l / 16;
-          ByteVector lo = Kernels.bytes(src, ql + l);
-          ByteVector lo32 = Kernels.bytes(src, ql + 32 + l);
-          ByteVector h = Kernels.bytes(src, qh + l);
-          quarter(lo.and((byte) 0x0F), h, 0, d * scale(src, scales + group))
-              .intoArray(dst, out + l);
-          quarter(lo32.and((byte) 0x0F), h, 2, d * scale(src, scales + group + 2))
-              .intoArray(dst, out + 32 + l);
-          quarter(lo.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F), h, 4,
-              d * scale(src, scales + group + 4)).intoArray(dst, out + 64 + l);
-          quarter(lo32.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F), h, 6,
-              d * scale(src, scales + group + 6)).intoArray(dst, out + 96 + l);
+        long groupScales = src.get(Kernels.LONG_LE, block + 192 + half * 8);
+        for (int k = 0; k < 4; k++) {
+          long nibbles = ql + (k & 1) * 32;
+          int shift = (k >> 1) * 4;
+          for (int l = 0; l < 32; l += lanes) {
+            IntVector low = Kernels.ints(src, nibbles + l).lanewise(VectorOperators.LSHR, shift)
+                .and(0x0F);
+            IntVector high = Kernels.ints(src, qh + l).lanewise(VectorOperators.LSHR, 2 * k)
+                .and(3).lanewise(VectorOperators.LSHL, 4);
+            Vectors.toFloats(low.or(high).sub(32))
+                .mul(d * (byte) (groupScales >>> (8 * (l / 16 + 2 * k))))
+                .intoArray(dst, out + k * 32 + l);
+          }
         }
       }
     }
@@ -62,17 +66,18 @@ final class Q6KKernel implements RowKernel {
       for (int half = 0; half < 2; half++) {
         long ql = block + half * 64;
         long qh = block + 128 + half * 32;
-        long scales = block + 192 + half * 8;
         int xh = xOffset + b * QK + half * 128;
-        long groupScales = src.get(Kernels.LONG_LE, scales);
+        long groupScales = src.get(Kernels.LONG_LE, block + 192 + half * 8);
         for (int k = 0; k < 4; k++) {
           long nibbles = ql + (k & 1) * 32;
           int shift = (k >> 1) * 4;
           for (int l = 0; l < 32; l += lanes) {
-            ByteVector nibble = Kernels.bytes(src, nibbles + l).lanewise(VectorOperators.ASHR, shift)
-                .and((byte) 0x0F);
-            acc = quarter(nibble, Kernels.bytes(src, qh + l), 2 * k,
-                d * (byte) (groupScales >>> (8 * (l / 16 + 2 * k))))
+            IntVector low = Kernels.ints(src, nibbles + l).lanewise(VectorOperators.LSHR, shift)
+                .and(0x0F);
+            IntVector high = Kernels.ints(src, qh + l).lanewise(VectorOperators.LSHR, 2 * k)
+                .and(3).lanewise(VectorOperators.LSHL, 4);
+            acc = Vectors.toFloats(low.or(high).sub(32))
+                .mul(d * (byte) (groupScales >>> (8 * (l / 16 + 2 * k))))
                 .fma(FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l), acc);
           }
         }
@@ -81,12 +86,12 @@ final class Q6KKernel implements RowKernel {
     return Vectors.sum(acc);
   }
 
-
-  /** The values of one quarter: a nibble, two high bits from {@code h >> shift}, minus 32, scaled. */
-  private static FloatVector quarter(ByteVector nibble, ByteVector h, int shift, float scale) {
-    ByteVector high = h.lanewise(VectorOperators.ASHR, shift).and((byte) 3)
-        .lanewise(VectorOperators.LSHL, 4);
-    return Vectors.widen(nibble.or(high).sub((byte) 32)).mul(scale);
+  @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
   }
 
   @Override

@@ -44,6 +44,13 @@ final class Q8_0Kernel implements RowKernel {
     return Vectors.sum(acc);
   }
 
+  @Override
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    for (int r = from; r < to; r++) {
+      out[r] = dot(src, r * rowBytes, x, 0, n);
+    }
+  }
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -29,6 +29,19 @@ sealed interface RowKernel
    */
   float dot(MemorySegment src, long from, float[] x, int xOffset, int n);
 
+  /**
+   * {@link #dot} of rows {@code from .. to} of a matrix whose rows are {@code rowBytes} apart,
+   * with {@code x[0 .. n)}, into {@code out[from .. to)}: the decode kernel's loop, with each
+   * row's own order of additions, so the bits are those of {@link #dot}.
+   *
+   * <p>Every kernel has this loop of its own, not a shared default: C2 inlines by call site, and
+   * a shared loop's call to {@code dot} sees every type of the model (Q4_K and Q6_K in a Q4_K_M
+   * file) and inlines both kernels into one compilation. That outgrows the node budget within
+   * which C2 still turns vector operations into instructions; past it they run as Java code
+   * that allocates every vector, several times slower.
+   */
+  void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x, float[] out);
+
   /** The reference for {@link #dot}: the scalar dequantization, then a plain float loop. */
   default float dotReference(MemorySegment src, long from, float[] x, int xOffset, int n) {
     float[] values = new float[n];

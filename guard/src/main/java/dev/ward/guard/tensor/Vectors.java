@@ -21,9 +21,24 @@ final class Vectors {
 
   private Vectors() {}
 
+  /** Ints to floats, lane for lane. */
+  static FloatVector toFloats(IntVector ints) {
+    return (FloatVector) ints.convertShape(VectorOperators.I2F, Kernels.F, 0);
+  }
+
   /** Signed bytes to floats, lane for lane. */
   static FloatVector widen(ByteVector bytes) {
     return (FloatVector) bytes.convertShape(VectorOperators.B2F, Kernels.F, 0);
+  }
+
+  /**
+   * The high nibble of each byte. x86 has no byte shifts, so a byte-lane shift compiles to a
+   * widen, shift and narrow; shifting the 16-bit lanes that hold the same bits is one
+   * instruction, and the mask drops the bits that crossed over from the neighbouring byte.
+   */
+  static ByteVector highNibbles(ByteVector bytes) {
+    return bytes.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes()
+        .and((byte) 0x0F);
   }
 
   /**

@@ -77,6 +77,11 @@ public final class WeightMatrix {
     return kernel.dot(data, row * rowBytes, x, xOffset, cols);
   }
 
+  /** {@link #dot} of rows {@code from .. to} with {@code x[0 .. cols)} into {@code out[from .. to)}. */
+  public void dotRows(int from, int to, float[] x, float[] out) {
+    kernel.dotRows(data, rowBytes, cols, from, to, x, out);
+  }
+
   /** The reference for {@link #dot}, for tests. */
   public float dotReference(int row, float[] x, int xOffset) {
     return kernel.dotReference(data, row * rowBytes, x, xOffset, cols);

@@ -87,6 +87,29 @@ class KernelsTest {
     }
   }
 
+  /** The decode loop gives each row the bits of {@link RowKernel#dot}, an odd last row too. */
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void dotRowsIsDotPerRowBitForBit(GgmlType type) {
+    RowKernel kernel = Kernels.forType(type).orElseThrow();
+    Random random = new Random(57 + type.ordinal());
+    int n = 3 * Math.max(type.blockSize(), 32);
+    long rowBytes = type.bytesFor(n);
+    int rows = 6;
+    MemorySegment data = MemorySegment.ofArray(randomBlocks(type, rows * n, random));
+    float[] x = new float[n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() * 2 - 1;
+    }
+    float[] out = new float[rows];
+    kernel.dotRows(data, rowBytes, n, 1, rows, x, out);
+    assertThat(out[0]).isZero();
+    for (int r = 1; r < rows; r++) {
+      assertThat(Float.floatToRawIntBits(out[r])).as("%s row %d", type, r)
+          .isEqualTo(Float.floatToRawIntBits(kernel.dot(data, r * rowBytes, x, 0, n)));
+    }
+  }
+
   @Test
   void f16ConvertsEveryBitPatternAsTheJdkDoes() {
     ByteBuffer all = le(2 * 65536);
