@@ -19,6 +19,7 @@ import java.util.function.Function;
  */
 final class BatchingQueue implements AutoCloseable {
   private static final long POLL_MILLIS = 100;
+  private static final long YEAR_NANOS = Duration.ofDays(365).toNanos();
 
   private record Job(Scorer.Request request, CompletableFuture<Scorer.Score> result) {}
 
@@ -157,7 +158,8 @@ final class BatchingQueue implements AutoCloseable {
    * interrupt ends the wait early, and stays set.
    */
   private boolean joinAll(Duration timeout) {
-    long deadline = System.nanoTime() + saturatedNanos(timeout);
+    // Capped, so that the deadline's sum cannot overflow.
+    long deadline = System.nanoTime() + Math.min(TimeUnit.NANOSECONDS.convert(timeout), YEAR_NANOS);
     for (Thread worker : workers) {
       long left = deadline - System.nanoTime();
       try {
@@ -170,11 +172,6 @@ final class BatchingQueue implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    return duration.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
-        : duration.toNanos();
   }
 
   private static GuardRejectedException closed(String message) {

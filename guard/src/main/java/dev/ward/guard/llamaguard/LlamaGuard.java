@@ -118,7 +118,7 @@ public final class LlamaGuard implements AutoCloseable {
   Verdict await(CompletableFuture<Verdict> pending) {
     try {
       // In nanoseconds: a sub-millisecond timeout must not become a wait of 0 ms.
-      return pending.get(nanos(options.timeout()), TimeUnit.NANOSECONDS);
+      return pending.get(TimeUnit.NANOSECONDS.convert(options.timeout()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
       throw new GuardRejectedException(GuardRejectedException.Reason.TIMEOUT,
@@ -175,16 +175,9 @@ public final class LlamaGuard implements AutoCloseable {
     return verdict;
   }
 
-  private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
-
-  /** A duration in nanoseconds, saturated at {@link Long#MAX_VALUE} (about 292 years). */
-  private static long nanos(Duration duration) {
-    return duration.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : duration.toNanos();
-  }
-
   /** A timeout for a message: in milliseconds ("1.5 ms"), or nanoseconds when shorter than one. */
   static String describe(Duration timeout) {
-    long nanos = nanos(timeout);
+    long nanos = TimeUnit.NANOSECONDS.convert(timeout); // saturates at Long.MAX_VALUE
     if (nanos == Long.MAX_VALUE || nanos % 1_000_000 == 0) {
       return timeout.toMillis() + " ms";
     }

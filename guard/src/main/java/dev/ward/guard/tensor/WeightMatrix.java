@@ -72,19 +72,9 @@ public final class WeightMatrix {
     kernel.dequantize(data, row * rowBytes + type.bytesFor(col), dst, offset, n);
   }
 
-  /** The dot product of row {@code row} with {@code x[xOffset .. xOffset + cols)}. */
-  public float dot(int row, float[] x, int xOffset) {
-    return kernel.dot(data, row * rowBytes, x, xOffset, cols);
-  }
-
-  /** {@link #dot} of rows {@code from .. to} with {@code x[0 .. cols)} into {@code out[from .. to)}. */
+  /** The dot products of rows {@code from .. to} with {@code x[0 .. cols)} into {@code out[from .. to)}. */
   public void dotRows(int from, int to, float[] x, float[] out) {
     kernel.dotRows(data, rowBytes, cols, from, to, x, out);
-  }
-
-  /** The reference for {@link #dot}, for tests. */
-  public float dotReference(int row, float[] x, int xOffset) {
-    return kernel.dotReference(data, row * rowBytes, x, xOffset, cols);
   }
 
   /** The scalar twin of {@link #dequantizeRow}, for tests. */
