@@ -142,8 +142,11 @@ public final class AnthropicMessages implements ApiFormat {
       return switch (data.path("type").asText(event.event())) {
         case "message_start" -> {
           messageStart = data;
-          // A start without content, as usual, has no text yet; one that has some is read.
-          yield ANTHROPIC_MESSAGES.answer(data.path("message")).orElse("");
+          // A start without content, as usual, has no text yet; one that has some is read,
+          // and content of another shape than a list of blocks is read as the strings it holds.
+          JsonNode message = data.path("message");
+          yield ANTHROPIC_MESSAGES.answer(message)
+              .orElseGet(() -> strings(message.path("content"), "\n"));
         }
         case "content_block_start" -> block(data.path("content_block"), true);
         case "content_block_delta" -> {

@@ -122,8 +122,9 @@ public abstract sealed class OpenAiFormat implements ApiFormat {
         return "";
       }
       JsonNode chunk = Json.parseOrNull(data);
-      if (chunk == null || !chunk.isObject()) {
-        // Unreadable data still reaches the client: the guard reads it as it is.
+      if (chunk == null || !chunk.isObject() || !chunk.path("choices").isArray()) {
+        // Unreadable data, or a chunk of another shape, still reaches the client: the guard
+        // reads it as it is rather than as an empty (clean) delta.
         return data;
       }
       if (first == null && chunk.has("choices")) {

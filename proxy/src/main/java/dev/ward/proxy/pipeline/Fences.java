@@ -59,9 +59,15 @@ final class Fences {
     return run >= 3 || i + run == to;
   }
 
+  /**
+   * The next line end: a LF or a lone CR, as Code Shield splits lines (a CRLF then reads as a
+   * line and an empty one, which opens and closes nothing). Reading only LF would leave an
+   * answer written with CRs without fences here while Code Shield finds its blocks, and release
+   * a block's lines before it is complete.
+   */
   private static int indexOfNewline(CharSequence text, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (text.charAt(i) == '\n') {
+      if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
         return i;
       }
     }

@@ -118,10 +118,20 @@ class ConversationsTest {
             + "{\"name\":\"f\",\"arguments\":\"{\\\"a\"}}]}}]}\n\n")))).isEqualTo("\n[tool call] f: {\"a");
     assertThat(openai.text(SseFramer.parse(Buffer.buffer("data: [DONE]\n\n")))).isEmpty();
     assertThat(openai.text(SseFramer.parse(Buffer.buffer("data: not json\n\n")))).isEqualTo("not json");
+    // A chunk of another shape is read as it is, never as an empty delta.
+    String otherShape = "{\"result\":{\"text\":\"os.system(input())\"}}";
+    assertThat(openai.text(SseFramer.parse(Buffer.buffer("data: " + otherShape + "\n\n"))))
+        .isEqualTo(otherShape);
 
     AnswerStream anthropic = ApiFormat.ANTHROPIC_MESSAGES.stream();
     assertThat(anthropic.text(SseFramer.parse(Buffer.buffer("event: content_block_delta\ndata: "
         + "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
         + "\"text\":\"Hi\"}}\n\n")))).isEqualTo("Hi");
+    assertThat(ApiFormat.ANTHROPIC_MESSAGES.stream().text(SseFramer.parse(Buffer.buffer(
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":"
+            + "\"os.system(input())\"}}\n\n")))).contains("os.system(input())");
+    assertThat(ApiFormat.ANTHROPIC_MESSAGES.stream().text(SseFramer.parse(Buffer.buffer(
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+            + "\"content\":[]}}\n\n")))).isEmpty();
   }
 }

@@ -34,6 +34,14 @@ class FencesTest {
   }
 
   @Test
+  void aLoneCarriageReturnEndsALineAsCodeShieldReadsIt() {
+    String crOnly = "Intro\r```python\rimport os\r";
+    assertThat(new Fences().openFenceStart(crOnly, crOnly.length())).isEqualTo(6);
+    String crlf = "Intro\r\n```\r\nx = 1\r\n```\r\nAfter";
+    assertThat(new Fences().openFenceStart(crlf, crlf.length())).isEqualTo(crlf.length());
+  }
+
+  @Test
   void readingAsTheAnswerGrowsGivesWhatReadingItWholeGives() {
     String text = "Intro\n```python\nimport os\n```\nMiddle\n~~~~\nx\n~~~\nstill\n~~~~\nEnd ``";
     Fences growing = new Fences();
