@@ -97,6 +97,13 @@ class InjectedKeyTest {
     assertThat(response).startsWith("HTTP/1.1 400").contains("conflicting_api_keys")
         .doesNotContain("key-a").doesNotContain("key-b");
     assertThat(upstream.requests()).isZero();
+
+    String twice = Client.raw(port, "POST /v1/chat/completions HTTP/1.1\r\nhost: ward\r\n"
+        + "authorization: Bearer key-a\r\nauthorization: Bearer key-b\r\n"
+        + "content-type: application/json\r\ncontent-length: " + body.length()
+        + "\r\nconnection: close\r\n\r\n" + body);
+    assertThat(twice).startsWith("HTTP/1.1 400").contains("conflicting_api_keys");
+    assertThat(upstream.requests()).isZero();
   }
 
   @Test
@@ -104,7 +111,7 @@ class InjectedKeyTest {
     Client.get(port, "/v1/models");
     upstream.script(new ScriptedUpstream.Script(401, java.util.Map.of("content-type",
         "application/json"), java.util.List.of(io.vertx.core.buffer.Buffer.buffer(
-            "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}")), 0));
+            "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"))));
     HttpResponse<byte[]> rejected = Client.post(port, "/v1/chat/completions",
         Harness.chat("hi", false));
     assertThat(rejected.statusCode()).isEqualTo(401);

@@ -35,8 +35,10 @@ import io.vertx.core.http.PoolOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -190,7 +192,8 @@ public final class ProxyServer {
     }
     String id = requestId(req);
     // Errors before routing still speak the API the path names.
-    ApiFormat errorFormat = ApiFormat.forPath(path).orElse(ApiFormat.OPENAI_CHAT);
+    Optional<ApiFormat> named = ApiFormat.forPath(path);
+    ApiFormat errorFormat = named.orElse(ApiFormat.OPENAI_CHAT);
     Optional<String> badTarget = RequestTarget.problem(req.uri());
     if (badTarget.isPresent()) {
       reject(req, id, errorFormat, 400, "invalid_request_error", "invalid_path", badTarget.get());
@@ -199,7 +202,7 @@ public final class ProxyServer {
     if (twoKeys(req)) {
       // Ward routes by one, the upstream may authenticate by the other.
       reject(req, id, errorFormat, 400, "invalid_request_error", "conflicting_api_keys",
-          "the request carries two different API keys (Authorization and x-api-key); send one");
+          "the request carries two different API keys (in Authorization or x-api-key); send one");
       return;
     }
     if (state == State.DRAINING) {
@@ -209,7 +212,7 @@ public final class ProxyServer {
       return;
     }
     boolean post = req.method() == HttpMethod.POST;
-    Optional<ApiFormat> format = post ? ApiFormat.forPath(path) : Optional.empty();
+    Optional<ApiFormat> format = post ? named : Optional.empty();
     Optional<ApiFormat> slashed = post && format.isEmpty() && path.endsWith("/")
         ? ApiFormat.forPath(path.replaceAll("/+$", "")) : Optional.empty();
     if (slashed.isPresent()) {
@@ -501,19 +504,32 @@ public final class ProxyServer {
     return Long.toHexString(IDS.incrementAndGet());
   }
 
-  /** The client's API key, for routing by key: a bearer token or Anthropic's x-api-key. */
+  /**
+   * Whether the request carries more than one distinct key, over every Authorization (bearer)
+   * and x-api-key header: Ward routes by one, the upstream may authenticate by another.
+   */
   private static boolean twoKeys(HttpServerRequest req) {
-    String auth = req.getHeader("authorization");
-    String apiKey = req.getHeader("x-api-key");
-    return auth != null && apiKey != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-        && !auth.substring(7).strip().equals(apiKey.strip());
+    Set<String> keys = new HashSet<>();
+    for (String auth : req.headers().getAll("authorization")) {
+      String token = bearer(auth);
+      if (token != null) {
+        keys.add(token);
+      }
+    }
+    for (String apiKey : req.headers().getAll("x-api-key")) {
+      keys.add(apiKey.strip());
+    }
+    return keys.size() > 1;
   }
 
+  /** The client's API key, for routing by key: a bearer token or Anthropic's x-api-key. */
   private static String clientKey(HttpServerRequest req) {
-    String auth = req.getHeader("authorization");
-    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return auth.substring(7).strip();
-    }
-    return req.getHeader("x-api-key");
+    String token = bearer(req.getHeader("authorization"));
+    return token != null ? token : req.getHeader("x-api-key");
+  }
+
+  private static String bearer(String authorization) {
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).strip() : null;
   }
 }
