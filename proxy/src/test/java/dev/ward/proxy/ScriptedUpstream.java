@@ -1,7 +1,6 @@
 package dev.ward.proxy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ward.proxy.api.Json;
+import dev.ward.proxy.bench.FakeLlm;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback upstream that answers with exactly the bytes a test scripts (status, headers, body
- * chunks), for answers {@link dev.ward.proxy.bench.FakeLlm} would never write: odd line ends,
+ * chunks), for answers {@link FakeLlm} would never write: odd line ends,
  * unusual fields, compressed bodies. It is also a Llama Guard server whose verdict depends on the
  * content: a prompt holding {@link #MARKER} is unsafe, anything else safe. So a test can tell
  * whether the guard saw a piece of text: if the marker reached the client, it did not.
@@ -25,24 +24,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedUpstream implements AutoCloseable {
   static final String MARKER = "FORBIDDEN";
 
-  /** One scripted response: {@code chunks} are written one by one, {@code delayMillis} apart. */
-  record Script(int status, Map<String, String> headers, List<Buffer> chunks, long delayMillis) {
+  /** One scripted response: {@code chunks} are written one after the other. */
+  record Script(int status, Map<String, String> headers, List<Buffer> chunks) {
     static Script of(String contentType, String... chunks) {
       return new Script(200, Map.of("content-type", contentType),
-          java.util.Arrays.stream(chunks).map(Buffer::buffer).toList(), 0);
+          java.util.Arrays.stream(chunks).map(Buffer::buffer).toList());
     }
   }
 
-  private final Vertx vertx;
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
-  private final AtomicInteger aborted = new AtomicInteger();
   private volatile Script script = Script.of("application/json", "{}");
-  private volatile String lastUri = "";
   private volatile MultiMap lastHeaders = MultiMap.caseInsensitiveMultiMap();
 
   ScriptedUpstream(Vertx vertx) {
-    this.vertx = vertx;
     this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
         .requestHandler(this::handle);
     try {
@@ -59,21 +54,11 @@ final class ScriptedUpstream implements AutoCloseable {
   ScriptedUpstream script(Script value) {
     script = value;
     requests.set(0);
-    aborted.set(0);
     return this;
   }
 
   int requests() {
     return requests.get();
-  }
-
-  int aborted() {
-    return aborted.get();
-  }
-
-  /** The request target of the last non-guard request, as received. */
-  String lastUri() {
-    return lastUri;
   }
 
   MultiMap lastHeaders() {
@@ -86,17 +71,11 @@ final class ScriptedUpstream implements AutoCloseable {
       HttpServerResponse response = request.response();
       if (request.path().equals("/v1/completions") && text.contains("\"logprobs\"")) {
         response.putHeader("content-type", "application/json")
-            .end(guardAnswer(text.contains(MARKER) ? 0.99 : 0.01));
+            .end(FakeLlm.guardAnswer(text.contains(MARKER) ? 0.99 : 0.01));
         return;
       }
       requests.incrementAndGet();
-      lastUri = request.uri();
       lastHeaders = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
-      response.closeHandler(v -> {
-        if (!response.ended()) {
-          aborted.incrementAndGet();
-        }
-      });
       Script s = script;
       response.setStatusCode(s.status()).setChunked(true);
       s.headers().forEach(response::putHeader);
@@ -113,26 +92,7 @@ final class ScriptedUpstream implements AutoCloseable {
       return;
     }
     response.write(s.chunks().get(index));
-    if (s.delayMillis() > 0) {
-      vertx.setTimer(s.delayMillis(), t -> write(response, s, index + 1));
-    } else {
-      write(response, s, index + 1);
-    }
-  }
-
-  /** A Llama Guard answer with logprobs, as vLLM writes it. */
-  private static String guardAnswer(double unsafe) {
-    ObjectNode body = Json.object();
-    ObjectNode choice = body.putArray("choices").addObject();
-    choice.put("index", 0);
-    choice.put("text", unsafe >= 0.5 ? "unsafe\nS1" : "safe");
-    ObjectNode logprobs = choice.putObject("logprobs");
-    logprobs.putArray("tokens").add(unsafe >= 0.5 ? "unsafe" : "safe");
-    ObjectNode top = logprobs.putArray("top_logprobs").addObject();
-    top.put("safe", Math.log(1 - unsafe));
-    top.put("unsafe", Math.log(unsafe));
-    choice.put("finish_reason", "stop");
-    return body.toString();
+    write(response, s, index + 1);
   }
 
   @Override

@@ -145,7 +145,7 @@ class UncheckedTextTest {
     for (String type : new String[] {"text/event-stream", "application/json"}) {
       upstream.script(new ScriptedUpstream.Script(200, java.util.Map.of("content-type", type,
           "content-encoding", "gzip"), java.util.List.of(io.vertx.core.buffer.Buffer.buffer(
-              zipped.toByteArray())), 0));
+              zipped.toByteArray()))));
       HttpResponse<byte[]> response = Client.post(port, "/v1/chat/completions",
           Harness.chat("hi", type.equals("text/event-stream")));
       assertThat(response.statusCode()).as(type).isEqualTo(502);

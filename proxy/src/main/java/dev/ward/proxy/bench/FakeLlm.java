@@ -406,6 +406,11 @@ public final class FakeLlm implements AutoCloseable {
 
   /** A Llama Guard answer with logprobs, as vLLM writes it. */
   private String guardAnswer() {
+    return guardAnswer(guardUnsafe);
+  }
+
+  /** A Llama Guard answer with logprobs, as vLLM writes it, giving {@code unsafe} to "unsafe". */
+  public static String guardAnswer(double guardUnsafe) {
     boolean unsafe = guardUnsafe >= 0.5;
     ObjectNode body = Json.object();
     body.put("id", "cmpl-guard");
