@@ -73,12 +73,9 @@ final class Sandbox {
       return true;
     }
     try {
-      Path real = file.toRealPath();
-      if (!Files.getPosixFilePermissions(real).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        return false;
-      }
-      for (Path dir = real.getParent(); dir != null; dir = dir.getParent()) {
-        if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+      // The file itself, then every folder up to the root: all need others' execute bit.
+      for (Path p = file.toRealPath(); p != null; p = p.getParent()) {
+        if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
           return false;
         }
       }
