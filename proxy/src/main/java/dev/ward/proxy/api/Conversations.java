@@ -130,7 +130,7 @@ final class Conversations {
     List<Chat.Message> chat = new ArrayList<>();
     JsonNode system = body.get("system");
     if (system != null && !system.isNull()) {
-      chat.add(Chat.system(anthropicText(system, "system", new ArrayList<>(), Map.of())));
+      chat.add(Chat.system(nestedText(system, "system", Map.of())));
     }
     JsonNode messages = body.get("messages");
     if (messages == null || !messages.isArray()) {
@@ -155,8 +155,8 @@ final class Conversations {
         }
         case "assistant" -> {
           recordToolNames(message.get("content"), toolNames);
-          chat.add(Chat.assistant(anthropicText(message.get("content"), at + ".content",
-              toolResults, toolNames)));
+          chat.add(Chat.assistant(nestedText(message.get("content"), at + ".content",
+              toolNames)));
         }
         default -> throw new BadRequestException(at + ".role: unknown role '" + role
             + "'; expected user or assistant");
@@ -188,13 +188,25 @@ final class Conversations {
             block.path("input").toString());
         case "tool_result" -> {
           toolResults.add(Chat.tool(toolNames.get(block.path("tool_use_id").asText("")),
-              anthropicText(block.get("content"), at + ".content", new ArrayList<>(), toolNames)));
+              nestedText(block.get("content"), at + ".content", toolNames)));
           yield null;
         }
         case "thinking", "redacted_thinking" -> null;
         default -> unknownPart(block, type.isEmpty() ? "block" : type);
       };
     });
+  }
+
+  /**
+   * The text of Anthropic content where a {@code tool_result} block has no turn of its own (a
+   * system prompt, an assistant turn, inside a document or another result): its text is kept in
+   * line, so that nothing in it escapes the guard.
+   */
+  private static String nestedText(JsonNode content, String at, Map<String, String> toolNames) {
+    List<Chat.Message> results = new ArrayList<>();
+    StringBuilder text = new StringBuilder(anthropicText(content, at, results, toolNames));
+    results.forEach(result -> appendLine(text, result.text()));
+    return text.toString();
   }
 
   /** A document's text when it has one (a text or content source), else a placeholder. */
@@ -206,8 +218,8 @@ final class Conversations {
     JsonNode source = block.path("source");
     switch (source.path("type").asText("")) {
       case "text" -> appendLine(text, source.path("data").asText(""));
-      case "content" -> appendLine(text, anthropicText(source.get("content"), at + ".source.content",
-          new ArrayList<>(), Map.of()));
+      case "content" -> appendLine(text, nestedText(source.get("content"), at + ".source.content",
+          Map.of()));
       default -> appendLine(text, "[document]");
     }
     return text.toString();
