@@ -276,15 +276,12 @@ final class ScanCommand implements Callable<Integer> {
     if (guardrails == null) {
       return report;
     }
-    Action strictest = Action.ALLOW;
     List<Map<String, Object>> files = (List<Map<String, Object>>) report.get("files");
     for (int i = 0; i < scanned.size(); i++) {
-      ScanResult result = scanned.get(i).result();
-      strictest = strictest.strictest(decide(result).action());
-      files.get(i).putAll(decisionJson(result));
+      files.get(i).putAll(decisionJson(scanned.get(i).result()));
     }
     Map<String, Object> withAction = new LinkedHashMap<>();
-    withAction.put("action", strictest.id());
+    withAction.put("action", strictest(scanned).id());
     withAction.putAll(report);
     return withAction;
   }
@@ -314,16 +311,20 @@ final class ScanCommand implements Callable<Integer> {
         total == 1 ? "" : "s", bySeverity[0], bySeverity[1], bySeverity[2], scanned.size(),
         scanned.size() == 1 ? "" : "s", incomplete == 0 ? "" : ", " + incomplete + " not fully checked", treatment);
     if (guardrails != null) {
-      Action strictest = Action.ALLOW;
       for (ScannedFile f : scanned) {
         Decision decision = decide(f.result());
-        strictest = strictest.strictest(decision.action());
         if (decision.action() != Action.ALLOW) {
           out.printf("%s: %s%n", f.path(), decision.summary());
         }
       }
-      out.printf("policy action: %s%n", strictest.id());
+      out.printf("policy action: %s%n", strictest(scanned).id());
     }
+  }
+
+  /** The strictest of the policy's actions over every input. */
+  private Action strictest(List<ScannedFile> scanned) {
+    return scanned.stream().map(f -> decide(f.result()).action())
+        .reduce(Action.ALLOW, Action::strictest);
   }
 
   /**
