@@ -10,8 +10,8 @@ import java.util.ArrayDeque;
  * Bounds the checks running at once across the proxy. A new request whose prompt check finds no
  * permit is turned away at once (429 with {@code Retry-After}): better than queueing behind the
  * guard past its deadline. An answer's check, for a request already admitted, waits its turn
- * instead, up to a limit (then it fails, and the policy decides: a stream held back that long
- * is better ended than kept buffering). Thread-safe; waiters resume on their own event loop.
+ * instead, up to a limit (then it fails and the answer is withheld: a stream held back that
+ * long is better ended than kept buffering). Thread-safe; waiters resume on their own event loop.
  */
 public final class CheckPermits {
   private final int max;
@@ -19,7 +19,17 @@ public final class CheckPermits {
   private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
   private int inFlight;
 
-  private record Waiter(Context context, Promise<Void> promise) {}
+  /** An answer's check waiting for a permit, and the timer that gives up on it. */
+  private static final class Waiter {
+    final Context context;
+    final Promise<Void> promise = Promise.promise();
+    /** Set once the timer is armed; a release before that leaves the timer to find it gone. */
+    volatile long timer = -1;
+
+    Waiter(Context context) {
+      this.context = context;
+    }
+  }
 
   public CheckPermits(int max, Duration maxWait) {
     if (max < 1) {
@@ -46,20 +56,20 @@ public final class CheckPermits {
         inFlight++;
         return Future.succeededFuture();
       }
-      waiter = new Waiter(context, Promise.promise());
+      waiter = new Waiter(context);
       waiting.add(waiter);
     }
-    context.owner().setTimer(maxWaitMillis, id -> {
+    waiter.timer = context.owner().setTimer(maxWaitMillis, id -> {
       boolean removed;
       synchronized (this) {
         removed = waiting.remove(waiter); // false once a release handed it the permit
       }
       if (removed) {
-        waiter.promise().tryFail("no check could start within " + maxWaitMillis + " ms: "
+        waiter.promise.tryFail("no check could start within " + maxWaitMillis + " ms: "
             + "every permit stayed taken");
       }
     });
-    return waiter.promise().future();
+    return waiter.promise.future();
   }
 
   public void release() {
@@ -71,8 +81,9 @@ public final class CheckPermits {
         return;
       }
     }
-    // The permit passes straight to the waiter.
-    next.context().runOnContext(v -> next.promise().tryComplete());
+    // The permit passes straight to the waiter, whose timer has nothing left to do.
+    next.context.owner().cancelTimer(next.timer);
+    next.context.runOnContext(v -> next.promise.tryComplete());
   }
 
   public synchronized int inFlight() {
