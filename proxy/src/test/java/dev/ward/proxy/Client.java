@@ -68,6 +68,22 @@ final class Client {
   }
 
   /**
+   * A POST of {@code body} as JSON to {@code path} as written (no client normalises it), on a raw
+   * socket; {@code headers} are more header lines, name then value, repeats allowed. Returns the
+   * whole response.
+   */
+  static String rawPost(int port, String path, String body, String... headers) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      String[] closing = java.util.Arrays.copyOf(headers, headers.length + 2);
+      closing[headers.length] = "connection";
+      closing[headers.length + 1] = "close";
+      writePost(socket, path, body, closing);
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
    * Sends a request on a raw socket and closes the connection, unanswered, once {@code leave}
    * holds (polled every few milliseconds for up to 10 s; failing if it never does): a client that
    * goes away while its request is being worked on.

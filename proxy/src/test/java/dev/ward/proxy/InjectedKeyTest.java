@@ -68,9 +68,7 @@ class InjectedKeyTest {
     String body = Harness.chat("hi", false);
     for (String path : new String[] {"/v1/models/../chat/completions",
         "/v1/models/%2e%2e/chat/completions"}) {
-      String response = Client.raw(port, "POST " + path + " HTTP/1.1\r\nhost: ward\r\n"
-          + "content-type: application/json\r\ncontent-length: " + body.length()
-          + "\r\nconnection: close\r\n\r\n" + body);
+      String response = Client.rawPost(port, path, body);
       assertThat(response).as(path).startsWith("HTTP/1.1 400").contains("dot segment");
     }
     assertThat(upstream.requests()).isZero();
@@ -79,9 +77,7 @@ class InjectedKeyTest {
   @Test
   void aGuardedPathWithATrailingSlashIsRefused() throws Exception {
     String body = Harness.chat("hi", false);
-    String response = Client.raw(port, "POST /v1/chat/completions/ HTTP/1.1\r\nhost: ward\r\n"
-        + "content-type: application/json\r\ncontent-length: " + body.length()
-        + "\r\nconnection: close\r\n\r\n" + body);
+    String response = Client.rawPost(port, "/v1/chat/completions/", body);
 
     assertThat(response).startsWith("HTTP/1.1 400").contains("trailing slash");
     assertThat(upstream.requests()).isZero();
@@ -90,18 +86,15 @@ class InjectedKeyTest {
   @Test
   void twoDifferentClientKeysAreRefused() throws Exception {
     String body = Harness.chat("hi", false);
-    String response = Client.raw(port, "POST /v1/chat/completions HTTP/1.1\r\nhost: ward\r\n"
-        + "authorization: Bearer key-a\r\nx-api-key: key-b\r\ncontent-type: application/json\r\n"
-        + "content-length: " + body.length() + "\r\nconnection: close\r\n\r\n" + body);
+    String response = Client.rawPost(port, "/v1/chat/completions", body,
+        "authorization", "Bearer key-a", "x-api-key", "key-b");
 
     assertThat(response).startsWith("HTTP/1.1 400").contains("conflicting_api_keys")
         .doesNotContain("key-a").doesNotContain("key-b");
     assertThat(upstream.requests()).isZero();
 
-    String twice = Client.raw(port, "POST /v1/chat/completions HTTP/1.1\r\nhost: ward\r\n"
-        + "authorization: Bearer key-a\r\nauthorization: Bearer key-b\r\n"
-        + "content-type: application/json\r\ncontent-length: " + body.length()
-        + "\r\nconnection: close\r\n\r\n" + body);
+    String twice = Client.rawPost(port, "/v1/chat/completions", body,
+        "authorization", "Bearer key-a", "authorization", "Bearer key-b");
     assertThat(twice).startsWith("HTTP/1.1 400").contains("conflicting_api_keys");
     assertThat(upstream.requests()).isZero();
   }
