@@ -14,15 +14,13 @@ import java.time.Duration;
  * <p>Defaults ({@link #DEFAULT}): 4 Mi chars, 2 s per parse, 2 M nodes per tree, 5 s per scan.
  */
 public record Limits(int maxInputChars, Duration parseTimeout, int maxNodes, Duration scanTimeout) {
-  /** A deadline is counted in nanoseconds: longer ones would overflow (and no scan needs them). */
-  static final Duration MAX_TIMEOUT = Duration.ofDays(1);
   public static final Limits DEFAULT = new Limits(4 << 20, Duration.ofSeconds(2), 2_000_000, Duration.ofSeconds(5));
 
   public Limits {
     new ParseLimits(maxInputChars, parseTimeout, maxNodes); // same checks, same messages
     if (scanTimeout == null || scanTimeout.isNegative() || scanTimeout.isZero()
-        || scanTimeout.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException("scanTimeout must be positive and at most " + MAX_TIMEOUT.toHours()
+        || scanTimeout.compareTo(ParseLimits.MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("scanTimeout must be positive and at most " + ParseLimits.MAX_TIMEOUT.toHours()
           + " hours, got " + scanTimeout);
     }
   }

@@ -2,6 +2,7 @@ package dev.ward.codeshield.lang;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Extracts fenced code blocks from an LLM answer, CommonMark-style: a fence is three or more
@@ -12,6 +13,10 @@ import java.util.List;
  * unscanned. One linear pass over the lines, so a 1 MB line costs what it weighs.
  */
 public final class Markdown {
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+  /** Where a fence's language tag ends: the info string's first space, `{` or `,`. */
+  private static final Pattern TAG_END = Pattern.compile("[\\s{,]");
+
   private Markdown() {}
 
   /** One fenced block: its opening fence, its first content line and the line after its end. */
@@ -40,7 +45,7 @@ public final class Markdown {
         code.append(stripIndent(lines[j], span.open().indent()));
       }
       String info = span.open().info();
-      String tag = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
+      String tag = info.isEmpty() ? "" : TAG_END.split(info, 2)[0];
       blocks.add(new CodeBlock(tag, code.toString(), span.first() + 1));
       for (int j = span.first() - 1; j <= span.end() && j < lines.length; j++) {
         lines[j] = "";
@@ -50,7 +55,7 @@ public final class Markdown {
   }
 
   private static String[] lines(String answer) {
-    return answer.split("\r\n|\r|\n", -1);
+    return LINE_BREAK.split(answer, -1);
   }
 
   private static List<Span> spans(String[] lines) {

@@ -47,7 +47,8 @@ import java.util.regex.Matcher;
  *
  * Every problem becomes a {@link RuleProblem} naming the rule and the path to the bad field; the
  * rule is skipped (or, for a pattern that does not parse in one of its languages, skipped for
- * that language) and loading goes on.
+ * that language) and loading goes on. An alternative of a {@code pattern-either} that parses in
+ * some of the rule's languages only is no problem: it applies to those (see {@code either}).
  */
 public final class RuleLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -160,7 +161,7 @@ public final class RuleLoader {
     }
     Map<Language, Formula> formulas = new EnumMap<>(Language.class);
     for (Language language : languages) {
-      FormulaReader reader = new FormulaReader(rid, language, generic);
+      FormulaReader reader = new FormulaReader(rid, language, languages, generic);
       try {
         formulas.put(language, mode.equals("taint") ? reader.taint(node, path) : reader.topLevel(node, path));
       } catch (Invalid e) {
@@ -228,11 +229,14 @@ public final class RuleLoader {
   private static final class FormulaReader {
     private final String ruleId;
     private final Language language;
+    /** All the rule's languages, {@code language} among them. */
+    private final Set<Language> ruleLanguages;
     private final boolean generic;
 
-    FormulaReader(String ruleId, Language language, boolean generic) {
+    FormulaReader(String ruleId, Language language, Set<Language> ruleLanguages, boolean generic) {
       this.ruleId = ruleId;
       this.language = language;
+      this.ruleLanguages = ruleLanguages;
       this.generic = generic;
     }
 
@@ -271,6 +275,51 @@ public final class RuleLoader {
       return formulas;
     }
 
+    /**
+     * The alternatives of a pattern-either. In a rule of several languages, an alternative written
+     * in the syntax of only some of them (C++'s `T x("...")` in a [c, cpp] rule) applies to the
+     * languages it parses in: it is left out for the others, as long as one alternative remains.
+     * One that parses in none of the rule's languages is a problem, as everywhere.
+     */
+    private Formula either(JsonNode list, String path) {
+      if (list == null || !list.isArray() || list.isEmpty()) {
+        throw new Invalid(RuleProblem.Kind.MISSING_FIELD, ruleId, path, "expected a non-empty list of patterns");
+      }
+      List<Formula> alternatives = new ArrayList<>();
+      Invalid firstLeftOut = null;
+      for (int i = 0; i < list.size(); i++) {
+        String itemPath = path + "[" + i + "]";
+        try {
+          alternatives.add(single(list.get(i), itemPath));
+        } catch (Invalid e) {
+          if (e.kind != RuleProblem.Kind.INVALID_PATTERN || !parsesInAnotherLanguage(list.get(i), itemPath)) {
+            throw e;
+          }
+          firstLeftOut = firstLeftOut == null ? e : firstLeftOut;
+        }
+      }
+      if (alternatives.isEmpty()) {
+        throw firstLeftOut;
+      }
+      return new Formula.Either(alternatives);
+    }
+
+    /** Whether a formula item that does not parse in this reader's language reads in another of the rule's. */
+    private boolean parsesInAnotherLanguage(JsonNode item, String path) {
+      for (Language other : ruleLanguages) {
+        if (other == language) {
+          continue;
+        }
+        try {
+          new FormulaReader(ruleId, other, ruleLanguages, generic).single(item, path);
+          return true;
+        } catch (Invalid e) {
+          // not in this one either
+        }
+      }
+      return false;
+    }
+
     /** One formula item: a mapping with one operator (metadata keys such as `focus-metavariable` aside). */
     private Formula single(JsonNode item, String path) {
       if (item.isTextual()) {
@@ -298,7 +347,7 @@ public final class RuleLoader {
       return switch (key) {
         case "pattern" -> code(string(value, path), path);
         case "pattern-regex" -> new Formula.Regex(regex(string(value, path), path));
-        case "pattern-either" -> new Formula.Either(items(value, path, true));
+        case "pattern-either" -> either(value, path);
         case "patterns" -> patterns(value, path);
         default -> throw new IllegalStateException("not a formula key: " + key);
       };

@@ -178,11 +178,6 @@ public final class RuleSet {
     return languages;
   }
 
-  /** Whether {@code language} is among {@link #languagesThatMayMatch(String)}. */
-  public boolean languageMayMatch(Language language, String text) {
-    return mayMatch(language, Prefilter.Text.of(text));
-  }
-
   private boolean mayMatch(Language language, Prefilter.Text text) {
     for (Rule rule : byLanguage.get(language)) {
       if (!rule.generic() && rule.selective(language) && rule.mayMatch(language, text)) {

@@ -155,6 +155,44 @@ class RuleLoaderTest {
   }
 
   @Test
+  void anAlternativeInTheSyntaxOfSomeLanguagesAppliesToThose() {
+    RuleLoader.Loaded loaded = load("""
+          - id: cpp-spelling
+            languages: [c, cpp]
+            severity: ERROR
+            message: m
+            metadata: {cwe: "CWE-1"}
+            pattern-either:
+              - pattern: $NAME = "..."
+              - pattern: $T $NAME("...");
+        """);
+    assertThat(loaded.problems()).isEmpty();
+    Rule rule = loaded.rules().get(1);
+    assertThat(rule.languages()).containsExactlyInAnyOrder(Language.C, Language.CPP);
+    assertThat(((Formula.Either) rule.formula(Language.C)).alternatives()).hasSize(1);
+    assertThat(((Formula.Either) rule.formula(Language.CPP)).alternatives()).hasSize(2);
+  }
+
+  @Test
+  void anAlternativeThatParsesInNoneOfTheRulesLanguagesIsAProblem() {
+    RuleLoader.Loaded loaded = load("""
+          - id: typo
+            languages: [c, cpp]
+            severity: ERROR
+            message: m
+            metadata: {cwe: "CWE-1"}
+            pattern-either:
+              - pattern: $NAME = "..."
+              - pattern: foo(
+        """);
+    assertThat(loaded.rules()).extracting(r -> r.id().value()).containsExactly("good");
+    assertThat(loaded.problems()).hasSize(2).allSatisfy(p -> {
+      assertThat(p.kind()).isEqualTo(RuleProblem.Kind.INVALID_PATTERN);
+      assertThat(p.location()).isEqualTo("test.yaml: rules[1].pattern-either[1].pattern");
+    });
+  }
+
+  @Test
   void badRegexesAndComparisons() {
     assertThat(onlyProblem("""
           - id: bad-regex
