@@ -35,3 +35,12 @@ void greet(const char *name) {
     // ok: c-unbounded-string-copy
     puts(buf);
 }
+
+void windows_names(char *dst, wchar_t *wdst, const char *src, const wchar_t *wsrc) {
+    // ruleid: c-unbounded-string-copy
+    lstrcatA(dst, src);
+    // ruleid: c-unbounded-string-copy
+    lstrcatW(wdst, wsrc);
+    // ruleid: c-unbounded-string-copy
+    lstrcpyA(dst, src);
+}

@@ -14,6 +14,18 @@ class Client {
     Login(user, password);
   }
 
+  void Construct(const std::string &host) {
+    // ruleid: c-hardcoded-credential
+    const std::string db_password("correct horse");
+    // ruleid: c-hardcoded-credential
+    std::string api_key{"sk-live-123"};
+    // ok: c-hardcoded-credential
+    std::string user("admin");
+    // ok: c-hardcoded-credential
+    std::string password(std::getenv("DB_PASSWORD"));
+    Login(host, user, db_password, api_key, password);
+  }
+
   struct Settings { std::string host; std::string password; };
   void Defaults() {
     // ruleid: c-hardcoded-credential-initializer

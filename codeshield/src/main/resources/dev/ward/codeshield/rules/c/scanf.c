@@ -1,4 +1,6 @@
+#include <stdarg.h>
 #include <stdio.h>
+#include <wchar.h>
 
 void ask(FILE *in) {
     char answer[64];
@@ -13,4 +15,13 @@ void ask(FILE *in) {
     scanf("%63s", answer);
     // ok: c-scanf-unbounded-string
     scanf("%d", &age);
+}
+
+void ask_wide(const wchar_t *line, va_list ap) {
+    // ruleid: c-scanf-unbounded-string
+    vswscanf(line, L"%ls", ap);
+    // ruleid: c-scanf-unbounded-string
+    vfwscanf(stdin, L"%ls", ap);
+    // ok: c-scanf-unbounded-string
+    vswscanf(line, L"%63ls", ap);
 }

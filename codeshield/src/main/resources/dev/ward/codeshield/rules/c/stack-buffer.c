@@ -1,3 +1,5 @@
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -60,4 +62,21 @@ int checked_first(const char *src, size_t n) {
 void heap(char *dst, const char *src, int n) {
     // ok: c-stack-buffer-write
     memcpy(dst, src, n);
+}
+
+void greet(const char *name, int id, const char *fmt, ...) {
+    char line[64];
+    char detail[32];
+    va_list ap;
+    // ruleid: c-stack-buffer-write
+    sprintf(line, "user %s (%d)", name, id);
+    va_start(ap, fmt);
+    // ruleid: c-stack-buffer-write
+    vsprintf(detail, fmt, ap);
+    va_end(ap);
+    // ok: c-stack-buffer-write
+    snprintf(line, sizeof line, "user %s (%d)", name, id);
+    // ok: c-stack-buffer-write
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    puts(line);
 }

@@ -1,3 +1,5 @@
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <unistd.h>
 
@@ -15,4 +17,14 @@ void options(const unsigned char *cp, int optlen, int fd) {
     std::strcpy(line, reinterpret_cast<const char *>(cp));
     // ok: c-stack-buffer-write
     std::strncpy(line, reinterpret_cast<const char *>(cp), sizeof line - 1);
+}
+
+void report(const char *fmt, std::va_list ap, int code) {
+    char text[256];
+    // ruleid: c-stack-buffer-write
+    std::vsprintf(text, fmt, ap);
+    // ruleid: c-stack-buffer-write
+    ::sprintf(text, "error %d", code);
+    // ok: c-stack-buffer-write
+    std::vsnprintf(text, sizeof text, fmt, ap);
 }

@@ -12,6 +12,11 @@ int nsvg_parse(const char *start, const char *end) {
   memcpy(value, end, n);
   // ok: c-stack-buffer-write
   std::memcpy(value, start, sizeof(value) - 1);
+  char pair[1024];
+  // ruleid: c-stack-buffer-write
+  std::sprintf(pair, "%s=%s", name, value);
+  // ok: c-stack-buffer-write
+  std::snprintf(pair, sizeof pair, "%s=%s", name, value);
   return name[0] + value[0];
 }
 

@@ -16,6 +16,14 @@ fn main() {
     let listing = Command::new("ls").args(&["-l", "-a"]).output();
     // ok: rust-untrusted-process-context
     let home = env::var("HOME");
+    // ruleid: rust-untrusted-process-context
+    for arg in std::env::args().skip(1) {}
+    // ok: rust-untrusted-process-context
+    let flags = build_args(&config);
+    // ok: rust-untrusted-process-context
+    let extra = get_args();
+    // ok: rust-untrusted-process-context
+    let forwarded = cmd_args();
     // ruleid: rust-command-injection
     let cmd = Command::new(&args[1]).spawn();
     // ok: rust-command-injection
