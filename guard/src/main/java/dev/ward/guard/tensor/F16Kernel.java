@@ -32,8 +32,8 @@ final class F16Kernel implements RowKernel {
     dequantizeReference(src, from + 2L * i, dst, dstOffset + i, n - i);
   }
 
-  @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+  /** One row: the plain chain of multiply-adds (these types are not the quantized weights decode streams). */
+  private static float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
     FloatVector acc = FloatVector.zero(Kernels.F);
     int i = 0;

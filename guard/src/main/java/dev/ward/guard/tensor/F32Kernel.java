@@ -15,8 +15,8 @@ final class F32Kernel implements RowKernel {
     MemorySegment.copy(src, Kernels.FLOAT_LE, from, dst, dstOffset, n);
   }
 
-  @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+  /** One row: the plain chain of multiply-adds (these types are not the quantized weights decode streams). */
+  private static float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
     FloatVector acc = FloatVector.zero(Kernels.F);
     int i = 0;
@@ -30,7 +30,6 @@ final class F32Kernel implements RowKernel {
     }
     return sum;
   }
-
 
   @Override
   public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,

@@ -48,52 +48,76 @@ final class Q4KKernel implements RowKernel {
     }
   }
 
-  /**
-   * Adds a sub-block pair's low nibbles before its high nibbles, as the columns run, loading
-   * the bytes for each: one loop over both would add columns out of order wherever a vector is
-   * shorter than the 32 bytes. The header is read as two longs ({@code d}, {@code dmin} and the
-   * scale bytes), the nibbles are unpacked on int lanes (one instruction per shift or mask,
-   * where x86 has no byte shifts).
-   */
-  @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
-    int lanes = Kernels.F.length();
-    FloatVector acc = FloatVector.zero(Kernels.F);
-    for (int b = 0; b < n / QK; b++) {
-      long block = from + (long) b * BLOCK_BYTES;
-      long head = src.get(Kernels.LONG_LE, block);
-      long tail = src.get(Kernels.LONG_LE, block + 8);
-      float d = Float.float16ToFloat((short) head);
-      float dmin = Float.float16ToFloat((short) (head >>> 16));
-      long low = (head >>> 32) | (tail << 32);
-      int high = (int) (tail >>> 32);
-      int xb = xOffset + b * QK;
-      for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
-        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
-        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
-        long qs = block + 16 + c * 32;
-        for (int l = 0; l < 32; l += lanes) {
-          acc = Vectors.toFloats(Kernels.ints(src, qs + l).and(0x0F)).mul(d1).sub(m1)
-              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc);
-        }
-        for (int l = 0; l < 32; l += lanes) {
-          acc = Vectors.toFloats(Kernels.ints(src, qs + l).lanewise(VectorOperators.LSHR, 4)
-                  .and(0x0F)).mul(d2).sub(m2)
-              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc);
-        }
-      }
-    }
-    return Vectors.sum(acc);
-  }
-
   @Override
   public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
       float[] out) {
-    for (int r = from; r < to; r++) {
-      out[r] = dot(src, r * rowBytes, x, 0, n);
+    MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
+    float[] sums = new float[2 * Kernels.F.length()];
+    int half = (to - from + 1) / 2;
+    for (int i = 0; i < half; i++) {
+      int j = RowKernel.partner(i, half, to - from);
+      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
+      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
     }
+  }
+
+  /**
+   * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. A sub-block pair's low
+   * nibbles are added before its high nibbles, as the columns run, loading the bytes for each:
+   * one loop over both would add columns out of order wherever a vector is shorter than the 32
+   * bytes. The header is read as two longs ({@code d}, {@code dmin} and the scale bytes), the
+   * nibbles are unpacked on int lanes (one instruction per shift or mask, where x86 has no byte
+   * shifts).
+   */
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
+    int lanes = Kernels.F.length();
+    FloatVector accA = FloatVector.zero(Kernels.F);
+    FloatVector accB = accA;
+    for (int block = 0; block < n / QK; block++) {
+      int at = block * BLOCK_BYTES;
+      int xb = block * QK;
+      long headA = rows.get(Kernels.LONG_LE, a + at);
+      long tailA = rows.get(Kernels.LONG_LE, a + at + 8);
+      long headB = rows.get(Kernels.LONG_LE, b + at);
+      long tailB = rows.get(Kernels.LONG_LE, b + at + 8);
+      float dA = Float.float16ToFloat((short) headA);
+      float dminA = Float.float16ToFloat((short) (headA >>> 16));
+      float dB = Float.float16ToFloat((short) headB);
+      float dminB = Float.float16ToFloat((short) (headB >>> 16));
+      long lowA = (headA >>> 32) | (tailA << 32);
+      int highA = (int) (tailA >>> 32);
+      long lowB = (headB >>> 32) | (tailB << 32);
+      int highB = (int) (tailB >>> 32);
+      for (int c = 0; c < 4; c++) {
+        float d1A = dA * Kernels.scaleK4(lowA, highA, 2 * c);
+        float m1A = dminA * Kernels.minK4(lowA, highA, 2 * c);
+        float d2A = dA * Kernels.scaleK4(lowA, highA, 2 * c + 1);
+        float m2A = dminA * Kernels.minK4(lowA, highA, 2 * c + 1);
+        float d1B = dB * Kernels.scaleK4(lowB, highB, 2 * c);
+        float m1B = dminB * Kernels.minK4(lowB, highB, 2 * c);
+        float d2B = dB * Kernels.scaleK4(lowB, highB, 2 * c + 1);
+        float m2B = dminB * Kernels.minK4(lowB, highB, 2 * c + 1);
+        int qsA = a + at + 16 + c * 32;
+        int qsB = b + at + 16 + c * 32;
+        for (int l = 0; l < 32; l += lanes) {
+          FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l);
+          accA = Vectors.toFloats(Kernels.ints(rows, qsA + l).and(0x0F)).mul(d1A).sub(m1A)
+              .fma(xs, accA);
+          accB = Vectors.toFloats(Kernels.ints(rows, qsB + l).and(0x0F)).mul(d1B).sub(m1B)
+              .fma(xs, accB);
+        }
+        for (int l = 0; l < 32; l += lanes) {
+          FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l);
+          accA = Vectors.toFloats(Kernels.ints(rows, qsA + l).lanewise(VectorOperators.LSHR, 4)
+              .and(0x0F)).mul(d2A).sub(m2A).fma(xs, accA);
+          accB = Vectors.toFloats(Kernels.ints(rows, qsB + l).lanewise(VectorOperators.LSHR, 4)
+              .and(0x0F)).mul(d2B).sub(m2B).fma(xs, accB);
+        }
+      }
+    }
+    accA.intoArray(sums, 0);
+    accB.intoArray(sums, lanes);
   }
 
   @Override

@@ -35,32 +35,46 @@ final class Q4_0Kernel implements RowKernel {
   }
 
   @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
-    int lanes = Kernels.F.length();
-    FloatVector acc = FloatVector.zero(Kernels.F);
-    for (int b = 0; b < n / QK; b++) {
-      long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      int xb = xOffset + b * QK;
-      for (int j = 0; j < QK / 2; j += lanes) {
-        ByteVector lo = Kernels.bytes(src, block + 2 + j).and((byte) 0x0F).sub((byte) 8);
-        acc = Vectors.widen(lo).mul(d).fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc);
-      }
-      for (int j = 0; j < QK / 2; j += lanes) {
-        ByteVector hi = Vectors.highNibbles(Kernels.bytes(src, block + 2 + j)).sub((byte) 8);
-        acc = Vectors.widen(hi).mul(d)
-            .fma(FloatVector.fromArray(Kernels.F, x, xb + QK / 2 + j), acc);
-      }
-    }
-    return Vectors.sum(acc);
-  }
-
-  @Override
   public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
       float[] out) {
-    for (int r = from; r < to; r++) {
-      out[r] = dot(src, r * rowBytes, x, 0, n);
+    MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
+    float[] sums = new float[2 * Kernels.F.length()];
+    int half = (to - from + 1) / 2;
+    for (int i = 0; i < half; i++) {
+      int j = RowKernel.partner(i, half, to - from);
+      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
+      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
     }
+  }
+
+  /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
+    int lanes = Kernels.F.length();
+    FloatVector accA = FloatVector.zero(Kernels.F);
+    FloatVector accB = accA;
+    for (int block = 0; block < n / QK; block++) {
+      int at = block * BLOCK_BYTES;
+      float da = Kernels.f16(rows, a + at);
+      float db = Kernels.f16(rows, b + at);
+      int xb = block * QK;
+      for (int j = 0; j < QK / 2; j += lanes) {
+        FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + j);
+        accA = Vectors.widen(Kernels.bytes(rows, a + at + 2 + j).and((byte) 0x0F).sub((byte) 8))
+            .mul(da).fma(xs, accA);
+        accB = Vectors.widen(Kernels.bytes(rows, b + at + 2 + j).and((byte) 0x0F).sub((byte) 8))
+            .mul(db).fma(xs, accB);
+      }
+      for (int j = 0; j < QK / 2; j += lanes) {
+        FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + QK / 2 + j);
+        accA = Vectors.widen(Vectors.highNibbles(Kernels.bytes(rows, a + at + 2 + j)).sub((byte) 8))
+            .mul(da).fma(xs, accA);
+        accB = Vectors.widen(Vectors.highNibbles(Kernels.bytes(rows, b + at + 2 + j)).sub((byte) 8))
+            .mul(db).fma(xs, accB);
+      }
+    }
+    accA.intoArray(sums, 0);
+    accB.intoArray(sums, Kernels.F.length());
   }
 
   @Override

@@ -53,50 +53,74 @@ final class Q5KKernel implements RowKernel {
   }
 
   @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
+    float[] sums = new float[2 * Kernels.F.length()];
+    int half = (to - from + 1) / 2;
+    for (int i = 0; i < half; i++) {
+      int j = RowKernel.partner(i, half, to - from);
+      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
+      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
+    }
+  }
+
+  /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
     int lanes = Kernels.F.length();
-    FloatVector acc = FloatVector.zero(Kernels.F);
-    for (int b = 0; b < n / QK; b++) {
-      long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      float dmin = Kernels.f16(src, block + 2);
-      long low = src.get(Kernels.LONG_LE, block + 4);
-      int high = src.get(Kernels.INT_LE, block + 12);
-      long qh = block + 16;
-      long qs = block + 48;
-      int xb = xOffset + b * QK;
+    FloatVector accA = FloatVector.zero(Kernels.F);
+    FloatVector accB = accA;
+    for (int block = 0; block < n / QK; block++) {
+      int at = block * BLOCK_BYTES;
+      int xb = block * QK;
+      float dA = Kernels.f16(rows, a + at);
+      float dminA = Kernels.f16(rows, a + at + 2);
+      long lowA = rows.get(Kernels.LONG_LE, a + at + 4);
+      int highA = rows.get(Kernels.INT_LE, a + at + 12);
+      float dB = Kernels.f16(rows, b + at);
+      float dminB = Kernels.f16(rows, b + at + 2);
+      long lowB = rows.get(Kernels.LONG_LE, b + at + 4);
+      int highB = rows.get(Kernels.INT_LE, b + at + 12);
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
-        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
-        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
-        for (int l = 0; l < 32; l += lanes) {
-          ByteVector fifth = Kernels.bytes(src, qh + l).lanewise(VectorOperators.ASHR, 2 * c)
-              .and((byte) 1).lanewise(VectorOperators.LSHL, 4);
-          ByteVector q = Kernels.bytes(src, qs + c * 32 + l).and((byte) 0x0F).or(fifth);
-          acc = Vectors.widen(q).mul(d1).sub(m1)
-              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + l), acc);
-        }
-        for (int l = 0; l < 32; l += lanes) {
-          ByteVector fifth = Kernels.bytes(src, qh + l).lanewise(VectorOperators.ASHR, 2 * c + 1)
-              .and((byte) 1).lanewise(VectorOperators.LSHL, 4);
-          ByteVector q = Kernels.bytes(src, qs + c * 32 + l).lanewise(VectorOperators.ASHR, 4)
-              .and((byte) 0x0F).or(fifth);
-          acc = Vectors.widen(q).mul(d2).sub(m2)
-              .fma(FloatVector.fromArray(Kernels.F, x, xb + c * 64 + 32 + l), acc);
+        float d1A = dA * Kernels.scaleK4(lowA, highA, 2 * c);
+        float m1A = dminA * Kernels.minK4(lowA, highA, 2 * c);
+        float d2A = dA * Kernels.scaleK4(lowA, highA, 2 * c + 1);
+        float m2A = dminA * Kernels.minK4(lowA, highA, 2 * c + 1);
+        float d1B = dB * Kernels.scaleK4(lowB, highB, 2 * c);
+        float m1B = dminB * Kernels.minK4(lowB, highB, 2 * c);
+        float d2B = dB * Kernels.scaleK4(lowB, highB, 2 * c + 1);
+        float m2B = dminB * Kernels.minK4(lowB, highB, 2 * c + 1);
+        for (int half = 0; half < 2; half++) {
+          float scaleA = half == 0 ? d1A : d2A;
+          float offsetA = half == 0 ? m1A : m2A;
+          float scaleB = half == 0 ? d1B : d2B;
+          float offsetB = half == 0 ? m1B : m2B;
+          for (int l = 0; l < 32; l += lanes) {
+            FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + c * 64 + half * 32 + l);
+            accA = Vectors.widen(value(rows, a + at, c, half, l)).mul(scaleA).sub(offsetA)
+                .fma(xs, accA);
+            accB = Vectors.widen(value(rows, b + at, c, half, l)).mul(scaleB).sub(offsetB)
+                .fma(xs, accB);
+          }
         }
       }
     }
-    return Vectors.sum(acc);
+    accA.intoArray(sums, 0);
+    accB.intoArray(sums, lanes);
   }
 
-
-  @Override
-  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
-      float[] out) {
-    for (int r = from; r < to; r++) {
-      out[r] = dot(src, r * rowBytes, x, 0, n);
-    }
+  /**
+   * The 5-bit values {@code l ..} of the low ({@code half} 0) or high sub-block of pair
+   * {@code c} of the super-block at {@code block}: a nibble of {@code qs} and a bit of
+   * {@code qh}.
+   */
+  private static ByteVector value(MemorySegment rows, int block, int c, int half, int l) {
+    int bit = 2 * c + half;
+    ByteVector fifth = Kernels.bytes(rows, block + 16 + l).lanewise(VectorOperators.ASHR, bit)
+        .and((byte) 1).lanewise(VectorOperators.LSHL, 4);
+    return Kernels.bytes(rows, block + 48 + c * 32 + l).lanewise(VectorOperators.ASHR, 4 * half)
+        .and((byte) 0x0F).or(fifth);
   }
 
   @Override

@@ -57,41 +57,59 @@ final class Q6KKernel implements RowKernel {
   }
 
   @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
+  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
+      float[] out) {
+    MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
+    float[] sums = new float[2 * Kernels.F.length()];
+    int half = (to - from + 1) / 2;
+    for (int i = 0; i < half; i++) {
+      int j = RowKernel.partner(i, half, to - from);
+      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
+      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
+    }
+  }
+
+  /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
     int lanes = Kernels.F.length();
-    FloatVector acc = FloatVector.zero(Kernels.F);
-    for (int b = 0; b < n / QK; b++) {
-      long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block + 208);
+    FloatVector accA = FloatVector.zero(Kernels.F);
+    FloatVector accB = accA;
+    for (int block = 0; block < n / QK; block++) {
+      int at = block * BLOCK_BYTES;
+      float dA = Kernels.f16(rows, a + at + 208);
+      float dB = Kernels.f16(rows, b + at + 208);
       for (int half = 0; half < 2; half++) {
-        long ql = block + half * 64;
-        long qh = block + 128 + half * 32;
-        int xh = xOffset + b * QK + half * 128;
-        long groupScales = src.get(Kernels.LONG_LE, block + 192 + half * 8);
+        int xh = block * QK + half * 128;
+        long scalesA = rows.get(Kernels.LONG_LE, a + at + 192 + half * 8);
+        long scalesB = rows.get(Kernels.LONG_LE, b + at + 192 + half * 8);
         for (int k = 0; k < 4; k++) {
-          long nibbles = ql + (k & 1) * 32;
-          int shift = (k >> 1) * 4;
           for (int l = 0; l < 32; l += lanes) {
-            IntVector low = Kernels.ints(src, nibbles + l).lanewise(VectorOperators.LSHR, shift)
-                .and(0x0F);
-            IntVector high = Kernels.ints(src, qh + l).lanewise(VectorOperators.LSHR, 2 * k)
-                .and(3).lanewise(VectorOperators.LSHL, 4);
-            acc = Vectors.toFloats(low.or(high).sub(32))
-                .mul(d * (byte) (groupScales >>> (8 * (l / 16 + 2 * k))))
-                .fma(FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l), acc);
+            FloatVector xs = FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l);
+            int group = 8 * (l / 16 + 2 * k);
+            accA = Vectors.toFloats(value(rows, a + at, half, k, l))
+                .mul(dA * (byte) (scalesA >>> group)).fma(xs, accA);
+            accB = Vectors.toFloats(value(rows, b + at, half, k, l))
+                .mul(dB * (byte) (scalesB >>> group)).fma(xs, accB);
           }
         }
       }
     }
-    return Vectors.sum(acc);
+    accA.intoArray(sums, 0);
+    accB.intoArray(sums, lanes);
   }
 
-  @Override
-  public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
-      float[] out) {
-    for (int r = from; r < to; r++) {
-      out[r] = dot(src, r * rowBytes, x, 0, n);
-    }
+  /**
+   * The 6-bit values {@code l ..} of quarter {@code k} of half {@code half} of the super-block
+   * at {@code block}, less 32: a nibble of {@code ql} and two bits of {@code qh}.
+   */
+  private static IntVector value(MemorySegment rows, int block, int half, int k, int l) {
+    int nibbles = block + half * 64 + (k & 1) * 32;
+    IntVector low = Kernels.ints(rows, nibbles + l).lanewise(VectorOperators.LSHR, (k >> 1) * 4)
+        .and(0x0F);
+    IntVector high = Kernels.ints(rows, block + 128 + half * 32 + l)
+        .lanewise(VectorOperators.LSHR, 2 * k).and(3).lanewise(VectorOperators.LSHL, 4);
+    return low.or(high).sub(32);
   }
 
   @Override

@@ -30,26 +30,39 @@ final class Q8_0Kernel implements RowKernel {
   }
 
   @Override
-  public float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
-    FloatVector acc = FloatVector.zero(Kernels.F);
-    for (int b = 0; b < n / QK; b++) {
-      long block = from + (long) b * BLOCK_BYTES;
-      float d = Kernels.f16(src, block);
-      int xb = xOffset + b * QK;
-      for (int j = 0; j < QK; j += Kernels.F.length()) {
-        acc = Vectors.widen(Kernels.bytes(src, block + 2 + j)).mul(d)
-            .fma(FloatVector.fromArray(Kernels.F, x, xb + j), acc);
-      }
-    }
-    return Vectors.sum(acc);
-  }
-
-  @Override
   public void dotRows(MemorySegment src, long rowBytes, int n, int from, int to, float[] x,
       float[] out) {
-    for (int r = from; r < to; r++) {
-      out[r] = dot(src, r * rowBytes, x, 0, n);
+    MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
+    float[] sums = new float[2 * Kernels.F.length()];
+    int half = (to - from + 1) / 2;
+    for (int i = 0; i < half; i++) {
+      int j = RowKernel.partner(i, half, to - from);
+      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
+      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
     }
+  }
+
+  /**
+   * The rows at byte offsets {@code a} and {@code b} of {@code rows} into {@code out[outA]} and
+   * {@code out[outB]}, each block of both in one loop body: a block of each row in a method of
+   * its own would pass the accumulators across calls, and C2 does not inline every such call.
+   */
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
+    FloatVector accA = FloatVector.zero(Kernels.F);
+    FloatVector accB = accA;
+    for (int block = 0; block < n / QK; block++) {
+      int at = block * BLOCK_BYTES;
+      float da = Kernels.f16(rows, a + at);
+      float db = Kernels.f16(rows, b + at);
+      for (int j = 0; j < QK; j += Kernels.F.length()) {
+        FloatVector xs = FloatVector.fromArray(Kernels.F, x, block * QK + j);
+        accA = Vectors.widen(Kernels.bytes(rows, a + at + 2 + j)).mul(da).fma(xs, accA);
+        accB = Vectors.widen(Kernels.bytes(rows, b + at + 2 + j)).mul(db).fma(xs, accB);
+      }
+    }
+    accA.intoArray(sums, 0);
+    accB.intoArray(sums, Kernels.F.length());
   }
 
   @Override

@@ -74,7 +74,12 @@ public final class WeightMatrix {
 
   /** The dot products of rows {@code from .. to} with {@code x[0 .. cols)} into {@code out[from .. to)}. */
   public void dotRows(int from, int to, float[] x, float[] out) {
-    kernel.dotRows(data, rowBytes, cols, from, to, x, out);
+    int step = RowKernel.maxRows(rowBytes);
+    for (int r = from; r < to; ) {
+      int end = (int) Math.min(to, (long) r + step);
+      kernel.dotRows(data, rowBytes, cols, r, end, x, out);
+      r = end;
+    }
   }
 
   /** The scalar twin of {@link #dequantizeRow}, for tests. */

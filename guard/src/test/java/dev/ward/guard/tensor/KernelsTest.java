@@ -70,7 +70,7 @@ class KernelsTest {
     for (int blocks : new int[] {1, 2, 7}) {
       int n = blocks * Math.max(type.blockSize(), 32) + (type.blockSize() == 1 ? 5 : 0);
       MemorySegment data = MemorySegment.ofArray(randomBlocks(type, n, random));
-      float[] x = new float[n + 2];
+      float[] x = new float[n];
       for (int i = 0; i < x.length; i++) {
         x[i] = random.nextFloat() * 2 - 1;
       }
@@ -78,35 +78,46 @@ class KernelsTest {
       kernel.dequantizeReference(data, 0, values, 0, n);
       double magnitude = 0;
       for (int i = 0; i < n; i++) {
-        magnitude += Math.abs((double) values[i] * x[2 + i]);
+        magnitude += Math.abs((double) values[i] * x[i]);
       }
-      float fused = kernel.dot(data, 0, x, 2, n);
-      float reference = kernel.dotReference(data, 0, x, 2, n);
-      assertThat((double) fused).as("%s over %d values", type, n)
+      float[] fused = new float[1];
+      kernel.dotRows(data, type.bytesFor(n), n, 0, 1, x, fused);
+      float reference = kernel.dotReference(data, 0, x, 0, n);
+      assertThat((double) fused[0]).as("%s over %d values", type, n)
           .isCloseTo(reference, org.assertj.core.data.Offset.offset(DOT_RELATIVE_TOLERANCE * magnitude));
     }
   }
 
-  /** The decode loop gives each row the bits of {@link RowKernel#dot}, an odd last row too. */
+  /**
+   * The decode loop takes rows in pairs (one from each half of the range, the middle row of an
+   * odd range with itself): a row gets the same bits whatever range, and so whatever partner,
+   * it is computed in.
+   */
   @ParameterizedTest
   @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
-  void dotRowsIsDotPerRowBitForBit(GgmlType type) {
+  void dotRowsGivesARowTheSameBitsInEveryRange(GgmlType type) {
     RowKernel kernel = Kernels.forType(type).orElseThrow();
     Random random = new Random(57 + type.ordinal());
     int n = 3 * Math.max(type.blockSize(), 32);
     long rowBytes = type.bytesFor(n);
-    int rows = 6;
+    int rows = 7;
     MemorySegment data = MemorySegment.ofArray(randomBlocks(type, rows * n, random));
     float[] x = new float[n];
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextFloat() * 2 - 1;
     }
-    float[] out = new float[rows];
-    kernel.dotRows(data, rowBytes, n, 1, rows, x, out);
-    assertThat(out[0]).isZero();
-    for (int r = 1; r < rows; r++) {
-      assertThat(Float.floatToRawIntBits(out[r])).as("%s row %d", type, r)
-          .isEqualTo(Float.floatToRawIntBits(kernel.dot(data, r * rowBytes, x, 0, n)));
+    float[] alone = new float[rows];
+    for (int r = 0; r < rows; r++) {
+      kernel.dotRows(data, rowBytes, n, r, r + 1, x, alone);
+    }
+    for (int[] range : new int[][] {{0, 7}, {1, 7}, {2, 5}, {3, 5}}) {
+      float[] out = new float[rows];
+      kernel.dotRows(data, rowBytes, n, range[0], range[1], x, out);
+      for (int r = 0; r < rows; r++) {
+        boolean inRange = r >= range[0] && r < range[1];
+        assertThat(Float.floatToRawIntBits(out[r])).as("%s row %d of %d..%d", type, r, range[0], range[1])
+            .isEqualTo(inRange ? Float.floatToRawIntBits(alone[r]) : 0);
+      }
     }
   }
 
