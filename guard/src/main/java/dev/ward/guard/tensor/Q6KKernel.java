@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.IntVector;
@@ -61,42 +62,61 @@ final class Q6KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
+    float[] multipliers = new float[2 * 16 * (n / QK)];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
-      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      int a = i * (int) rowBytes;
+      int b = j * (int) rowBytes;
+      for (int block = 0; block < n / QK; block++) {
+        multipliers(rows, a + block * BLOCK_BYTES, multipliers, 32 * block);
+        multipliers(rows, b + block * BLOCK_BYTES, multipliers, 32 * block + 16);
+      }
+      dotPair(rows, a, b, x, n, sums, multipliers);
       out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
       out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
     }
   }
 
   /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
+      float[] multipliers) {
     int lanes = Kernels.F.length();
     FloatVector accA = FloatVector.zero(Kernels.F);
     FloatVector accB = accA;
     for (int block = 0; block < n / QK; block++) {
       int at = block * BLOCK_BYTES;
-      float dA = Kernels.f16(rows, a + at + 208);
-      float dB = Kernels.f16(rows, b + at + 208);
       for (int half = 0; half < 2; half++) {
         int xh = block * QK + half * 128;
-        long scalesA = rows.get(Kernels.LONG_LE, a + at + 192 + half * 8);
-        long scalesB = rows.get(Kernels.LONG_LE, b + at + 192 + half * 8);
         for (int k = 0; k < 4; k++) {
           for (int l = 0; l < 32; l += lanes) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l);
-            int group = 8 * (l / 16 + 2 * k);
-            accA = Vectors.toFloats(value(rows, a + at, half, k, l))
-                .mul(dA * (byte) (scalesA >>> group)).fma(xs, accA);
-            accB = Vectors.toFloats(value(rows, b + at, half, k, l))
-                .mul(dB * (byte) (scalesB >>> group)).fma(xs, accB);
+            int group = 32 * block + half * 8 + l / 16 + 2 * k;
+            accA = Vectors.toFloats(value(rows, a + at, half, k, l)).mul(multipliers[group])
+                .fma(xs, accA);
+            accB = Vectors.toFloats(value(rows, b + at, half, k, l)).mul(multipliers[group + 16])
+                .fma(xs, accB);
           }
         }
       }
     }
     accA.intoArray(sums, 0);
     accB.intoArray(sums, lanes);
+  }
+
+  /**
+   * The sixteen multipliers ({@code d * scale}) of the super-block at {@code block} into
+   * {@code out[at .. at + 16)}, a vector at a time: one by one, the conversions cost the decode
+   * loop more than its arithmetic on the values.
+   */
+  private static void multipliers(MemorySegment rows, int block, float[] out, int at) {
+    float d = Kernels.f16(rows, block + 208);
+    ByteVector scales = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, rows, block + 192,
+        Kernels.LE);
+    for (int part = 0; part < 16 / Kernels.F.length(); part++) {
+      ((FloatVector) scales.convertShape(VectorOperators.B2F, Kernels.F, part)).mul(d)
+          .intoArray(out, at + part * Kernels.F.length());
+    }
   }
 
   /**
