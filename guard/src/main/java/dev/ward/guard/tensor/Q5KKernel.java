@@ -65,8 +65,8 @@ final class Q5KKernel implements RowKernel {
       int b = j * (int) rowBytes;
       Kernels.unpackScales(rows, a, b, n / QK, BLOCK_BYTES, scales);
       dotPair(rows, a, b, x, n, sums, scales);
-      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
-      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
+      out[from + i] = Vectors.sum(sums, 0);
+      out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 

@@ -68,13 +68,10 @@ final class Q6KKernel implements RowKernel {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      for (int block = 0; block < n / QK; block++) {
-        multipliers(rows, a + block * BLOCK_BYTES, multipliers, 32 * block);
-        multipliers(rows, b + block * BLOCK_BYTES, multipliers, 32 * block + 16);
-      }
+      multipliers(rows, a, b, n / QK, multipliers);
       dotPair(rows, a, b, x, n, sums, multipliers);
-      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
-      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
+      out[from + i] = Vectors.sum(sums, 0);
+      out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 
@@ -105,17 +102,21 @@ final class Q6KKernel implements RowKernel {
   }
 
   /**
-   * The sixteen multipliers ({@code d * scale}) of the super-block at {@code block} into
-   * {@code out[at .. at + 16)}, a vector at a time: one by one, the conversions cost the decode
-   * loop more than its arithmetic on the values.
+   * The sixteen multipliers ({@code d * scale}) of every super-block of the rows at byte
+   * offsets {@code a} and {@code b}, a vector at a time, interleaved as
+   * {@link Kernels#unpackScales(MemorySegment, int, int, int, int, float[])} lays them out: one
+   * by one, the conversions cost the decode loop more than its arithmetic on the values.
    */
-  private static void multipliers(MemorySegment rows, int block, float[] out, int at) {
-    float d = Kernels.f16(rows, block + 208);
-    ByteVector scales = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, rows, block + 192,
-        Kernels.LE);
-    for (int part = 0; part < 16 / Kernels.F.length(); part++) {
-      ((FloatVector) scales.convertShape(VectorOperators.B2F, Kernels.F, part)).mul(d)
-          .intoArray(out, at + part * Kernels.F.length());
+  private static void multipliers(MemorySegment rows, int a, int b, int blocks, float[] out) {
+    for (int k = 0; k < 2 * blocks; k++) {
+      int block = (k % 2 == 0 ? a : b) + k / 2 * BLOCK_BYTES;
+      float d = Float.float16ToFloat(rows.get(Kernels.SHORT_LE, block + 208));
+      ByteVector scales = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, rows, block + 192,
+          Kernels.LE);
+      for (int part = 0; part < 16 / Kernels.F.length(); part++) {
+        ((FloatVector) scales.convertShape(VectorOperators.B2F, Kernels.F, part)).mul(d)
+            .intoArray(out, 16 * k + part * Kernels.F.length());
+      }
     }
   }
 

@@ -38,8 +38,8 @@ final class Q8_0Kernel implements RowKernel {
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
-      out[from + i] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, 0));
-      out[from + j] = Vectors.sum(FloatVector.fromArray(Kernels.F, sums, Kernels.F.length()));
+      out[from + i] = Vectors.sum(sums, 0);
+      out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 

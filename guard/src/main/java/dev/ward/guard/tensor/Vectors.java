@@ -65,6 +65,21 @@ final class Vectors {
   }
 
   /**
+   * {@link #sum(FloatVector)} of the {@code LANES} floats at {@code v[offset ..]}, bit for bit
+   * (the same additions in the same order), in scalar code: where a kernel's compilation has
+   * run out of C2's node budget, the vector sum is left to the slow generic implementation,
+   * while a few scalar adds cost nothing. Overwrites the floats.
+   */
+  static float sum(float[] v, int offset) {
+    for (int step = LANES / 2; step > 0; step /= 2) {
+      for (int i = 0; i < step; i++) {
+        v[offset + i] += v[offset + i + step];
+      }
+    }
+    return v[offset];
+  }
+
+  /**
    * {@code e^x} lane by lane, within two ulps, with the same result in interpreted and compiled
    * code (unlike {@code lanewise(EXP)}, whose compiled form is a different library than its
    * fallback): {@code x = n ln2 + r}, {@code |r| <= ln2 / 2}, {@code e^r} by its Taylor series to

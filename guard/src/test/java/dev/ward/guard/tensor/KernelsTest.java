@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -118,6 +119,21 @@ class KernelsTest {
         assertThat(Float.floatToRawIntBits(out[r])).as("%s row %d of %d..%d", type, r, range[0], range[1])
             .isEqualTo(inRange ? Float.floatToRawIntBits(alone[r]) : 0);
       }
+    }
+  }
+
+  /** The scalar lane sum adds in the vector sum's order: the same bits. */
+  @Test
+  void scalarLaneSumIsTheVectorSumBitForBit() {
+    Random random = new Random(11);
+    int lanes = Kernels.F.length();
+    for (int trial = 0; trial < 1000; trial++) {
+      float[] v = new float[lanes];
+      for (int i = 0; i < lanes; i++) {
+        v[i] = (random.nextFloat() - 0.5f) * (float) Math.pow(10, random.nextInt(12) - 6);
+      }
+      float vector = Vectors.sum(FloatVector.fromArray(Kernels.F, v, 0));
+      assertThat(Float.floatToRawIntBits(Vectors.sum(v, 0))).isEqualTo(Float.floatToRawIntBits(vector));
     }
   }
 
