@@ -82,7 +82,7 @@ public final class MatMul {
   private static void multiplyOne(WeightMatrix w, float[] x, float[] out, Parallel parallel,
       BooleanSupplier cancelled) {
     int rows = w.rows();
-    int tasks = parallel.split(rows, 8);
+    int tasks = parallel.split(rows, 8, 4);
     parallel.forEach(tasks, task -> {
       if (cancelled.getAsBoolean()) {
         return;
@@ -103,7 +103,9 @@ public final class MatMul {
     }
     float[] packed = x;
     int tiles = (rows + TILE_ROWS - 1) / TILE_ROWS;
-    int tasks = parallel.split(tiles, 1);
+    // A tile of a prefill takes a few milliseconds: sixteen per worker keep one worker from
+    // finishing its last alone for long (a quarter faster on two cores than four per worker).
+    int tasks = parallel.split(tiles, 1, 16);
     parallel.forEach(tasks, task -> {
       int fromTile = (int) ((long) tiles * task / tasks);
       int toTile = (int) ((long) tiles * (task + 1) / tasks);

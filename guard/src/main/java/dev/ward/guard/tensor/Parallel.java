@@ -145,9 +145,13 @@ public final class Parallel implements AutoCloseable {
     }
   }
 
-  /** How many tasks to cut {@code work} items into: a few per worker, for balance. */
-  public int split(int work, int minPerTask) {
-    int byWorkers = threads == 1 ? 1 : threads * 4;
+  /**
+   * How many tasks to cut {@code work} items into: {@code perWorker} per worker, each of at
+   * least {@code minPerTask} items. More tasks balance the workers better (the last task of a
+   * loop leaves the other workers idle), fewer cost less to hand out.
+   */
+  public int split(int work, int minPerTask, int perWorker) {
+    int byWorkers = threads == 1 ? 1 : threads * perWorker;
     return Math.max(1, Math.min(byWorkers, work / Math.max(1, minPerTask)));
   }
 
