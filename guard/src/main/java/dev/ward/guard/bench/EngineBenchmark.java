@@ -30,12 +30,13 @@ public final class EngineBenchmark {
     for (int i = 1; i < promptTokens; i++) {
       prompt[i] = (1000 + (i * 7919) % 100000) % model.vocabularySize();
     }
-    time(model, Arrays.copyOf(prompt, Math.min(promptTokens, 32)), Math.min(decodeTokens, 4));
+    Sequence sequence = model.newSequence();
+    time(sequence, Arrays.copyOf(prompt, Math.min(promptTokens, 32)), Math.min(decodeTokens, 4));
     double[] prefill = new double[runs];
     double[] decode = new double[runs];
     long kvCacheBytes = 0;
     for (int r = 0; r < runs; r++) {
-      Run run = time(model, prompt, decodeTokens);
+      Run run = time(sequence, prompt, decodeTokens);
       prefill[r] = promptTokens / run.prefillSeconds();
       decode[r] = decodeTokens == 0 ? 0 : decodeTokens / run.decodeSeconds();
       kvCacheBytes = Math.max(kvCacheBytes, run.kvCacheBytes());
@@ -46,8 +47,14 @@ public final class EngineBenchmark {
 
   private record Run(double prefillSeconds, double decodeSeconds, long kvCacheBytes) {}
 
-  private static Run time(LlamaModel model, int[] prompt, int decode) {
-    Sequence sequence = model.newSequence();
+  /**
+   * One run on {@code sequence}, emptied first: every run reuses the one KV cache, as llama.cpp's
+   * benchmark clears its context between repetitions, so that peak memory is that of one run
+   * and not of the caches of earlier runs waiting for the collector.
+   */
+  private static Run time(Sequence sequence, int[] prompt, int decode) {
+    sequence.rewind(0);
+    LlamaModel model = sequence.model();
     long t0 = System.nanoTime();
     sequence.forward(prompt, null);
     long t1 = System.nanoTime();
