@@ -53,47 +53,51 @@ final class Q4KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] scales = new float[2 * 16 * (n / QK)];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
-      int a = i * (int) rowBytes;
-      int b = j * (int) rowBytes;
-      Kernels.unpackScales(rows, a, b, n / QK, BLOCK_BYTES, scales);
-      dotPair(rows, a, b, x, n, sums, scales);
+      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 
   /**
-   * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair, with their multipliers and
-   * offsets unpacked into {@code scales} ({@link Kernels#unpackScales}). A sub-block pair's low
+   * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. A sub-block pair's low
    * nibbles are added before its high nibbles, as the columns run, loading the bytes for each:
    * one loop over both would add columns out of order wherever a vector is shorter than the 32
-   * bytes. The nibbles are unpacked on int lanes (one instruction per shift or mask, where x86
-   * has no byte shifts); a sub-block's multiplier and offset are read before its loop, which C2
-   * does not hoist them out of.
+   * bytes. The header is read as two longs ({@code d}, {@code dmin} and the scale bytes), the
+   * nibbles are unpacked on int lanes (one instruction per shift or mask, where x86 has no byte
+   * shifts).
    */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
-      float[] scales) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
     int lanes = Kernels.F.length();
     FloatVector accA = FloatVector.zero(Kernels.F);
     FloatVector accB = accA;
     for (int block = 0; block < n / QK; block++) {
       int at = block * BLOCK_BYTES;
       int xb = block * QK;
-      int sb = 32 * block;
+      long headA = rows.get(Kernels.LONG_LE, a + at);
+      long tailA = rows.get(Kernels.LONG_LE, a + at + 8);
+      long headB = rows.get(Kernels.LONG_LE, b + at);
+      long tailB = rows.get(Kernels.LONG_LE, b + at + 8);
+      float dA = Float.float16ToFloat((short) headA);
+      float dminA = Float.float16ToFloat((short) (headA >>> 16));
+      float dB = Float.float16ToFloat((short) headB);
+      float dminB = Float.float16ToFloat((short) (headB >>> 16));
+      long lowA = (headA >>> 32) | (tailA << 32);
+      int highA = (int) (tailA >>> 32);
+      long lowB = (headB >>> 32) | (tailB << 32);
+      int highB = (int) (tailB >>> 32);
       for (int c = 0; c < 4; c++) {
-        int j = sb + 2 * c;
-        float d1A = scales[j];
-        float m1A = scales[j + 8];
-        float d2A = scales[j + 1];
-        float m2A = scales[j + 9];
-        float d1B = scales[j + 16];
-        float m1B = scales[j + 24];
-        float d2B = scales[j + 17];
-        float m2B = scales[j + 25];
+        float d1A = dA * Kernels.scaleK4(lowA, highA, 2 * c);
+        float m1A = dminA * Kernels.minK4(lowA, highA, 2 * c);
+        float d2A = dA * Kernels.scaleK4(lowA, highA, 2 * c + 1);
+        float m2A = dminA * Kernels.minK4(lowA, highA, 2 * c + 1);
+        float d1B = dB * Kernels.scaleK4(lowB, highB, 2 * c);
+        float m1B = dminB * Kernels.minK4(lowB, highB, 2 * c);
+        float d2B = dB * Kernels.scaleK4(lowB, highB, 2 * c + 1);
+        float m2B = dminB * Kernels.minK4(lowB, highB, 2 * c + 1);
         int qsA = a + at + 16 + c * 32;
         int qsB = b + at + 16 + c * 32;
         for (int l = 0; l < 32; l += lanes) {

@@ -62,13 +62,13 @@ final class Q6KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] multipliers = new float[2 * 16 * (n / QK)];
+    float[] multipliers = new float[64];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      multipliers(rows, a, b, n / QK, multipliers);
+      multipliers(rows, a, b, multipliers, 0);
       dotPair(rows, a, b, x, n, sums, multipliers);
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
@@ -88,7 +88,7 @@ final class Q6KKernel implements RowKernel {
         for (int k = 0; k < 4; k++) {
           for (int l = 0; l < 32; l += lanes) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xh + k * 32 + l);
-            int group = 32 * block + half * 8 + l / 16 + 2 * k;
+            int group = (block & 1) * 32 + half * 8 + l / 16 + 2 * k;
             accA = Vectors.toFloats(value(rows, a + at, half, k, l)).mul(multipliers[group])
                 .fma(xs, accA);
             accB = Vectors.toFloats(value(rows, b + at, half, k, l)).mul(multipliers[group + 16])
@@ -96,26 +96,30 @@ final class Q6KKernel implements RowKernel {
           }
         }
       }
+      if (block + 1 < n / QK) {
+        multipliers(rows, a + at + BLOCK_BYTES, b + at + BLOCK_BYTES, multipliers,
+            32 - (block & 1) * 32);
+      }
     }
     accA.intoArray(sums, 0);
     accB.intoArray(sums, lanes);
   }
 
   /**
-   * The sixteen multipliers ({@code d * scale}) of every super-block of the rows at byte
-   * offsets {@code a} and {@code b}, a vector at a time, interleaved as
-   * {@link Kernels#unpackScales(MemorySegment, int, int, int, int, float[])} lays them out: one
-   * by one, the conversions cost the decode loop more than its arithmetic on the values.
+   * The sixteen multipliers ({@code d * scale}) of the super-blocks at byte offsets {@code a} and
+   * {@code b} (a block of each row of a decode pair) into {@code out[at ..]} and
+   * {@code out[at + 16 ..]}, a vector at a time: one by one, the conversions cost the decode loop
+   * more than its arithmetic on the values.
    */
-  private static void multipliers(MemorySegment rows, int a, int b, int blocks, float[] out) {
-    for (int k = 0; k < 2 * blocks; k++) {
-      int block = (k % 2 == 0 ? a : b) + k / 2 * BLOCK_BYTES;
+  private static void multipliers(MemorySegment rows, int a, int b, float[] out, int at) {
+    for (int row = 0; row < 2; row++) {
+      int block = row == 0 ? a : b;
       float d = Float.float16ToFloat(rows.get(Kernels.SHORT_LE, block + 208));
       ByteVector scales = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, rows, block + 192,
           Kernels.LE);
       for (int part = 0; part < 16 / Kernels.F.length(); part++) {
         ((FloatVector) scales.convertShape(VectorOperators.B2F, Kernels.F, part)).mul(d)
-            .intoArray(out, 16 * k + part * Kernels.F.length());
+            .intoArray(out, at + 16 * row + part * Kernels.F.length());
       }
     }
   }
