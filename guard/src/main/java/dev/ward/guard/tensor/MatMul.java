@@ -176,8 +176,13 @@ public final class MatMul {
     int rows = w.rows();
     for (int t = 0; t < tokens; t++) {
       for (int i = 0; i < n; i += LANES) {
-        Vectors.sumEach(sums, i * rowStride + t * LANES, rowStride)
-            .intoArray(out, t * rows + r0 + i, F.indexInRange(i, n));
+        FloatVector rowSums = Vectors.sumEach(sums, i * rowStride + t * LANES, rowStride);
+        if (i + LANES <= n) {
+          // The masked store, even with every lane set, runs lane by lane in C2's code.
+          rowSums.intoArray(out, t * rows + r0 + i);
+        } else {
+          rowSums.intoArray(out, t * rows + r0 + i, F.indexInRange(i, n));
+        }
       }
       for (int i = 0; i < n; i++) {
         for (int c = tail; c < chunk; c++) {
