@@ -7,6 +7,8 @@ import java.util.Optional;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
@@ -68,6 +70,59 @@ final class Kernels {
       multipliers[j] = d * scaleK4(low, high, j);
       offsets[j] = dmin * minK4(low, high, j);
     }
+  }
+
+  /**
+   * {@link #subBlockScales} for the decode kernels: the multipliers of the super-block at
+   * {@code block} into {@code out[at .. at + 8)}, its offsets into {@code out[at + 8 .. at + 16)}.
+   * The eight 6-bit fields of each kind are gathered into the bytes of one long by a few masks
+   * and shifts, then widened and multiplied a vector at a time: extracting and converting them
+   * one by one cost the decode kernels more than the arithmetic on the values.
+   */
+  static void unpackScales(MemorySegment src, long block, float[] out, int at) {
+    long head = src.get(LONG_LE, block);
+    long tail = src.get(LONG_LE, block + 8);
+    float d = Float.float16ToFloat((short) head);
+    float dmin = Float.float16ToFloat((short) (head >>> 16));
+    int low = (int) (head >>> 32);
+    int middle = (int) tail;
+    int high = (int) (tail >>> 32);
+    int scales = low & 0x3F3F_3F3F;
+    int moreScales = (high & 0x0F0F_0F0F) | ((low >>> 6) & 0x0303_0303) << 4;
+    int mins = middle & 0x3F3F_3F3F;
+    int moreMins = ((high >>> 4) & 0x0F0F_0F0F) | ((middle >>> 6) & 0x0303_0303) << 4;
+    ByteVector bytes = LongVector.zero(LongVector.SPECIES_128)
+        .withLane(0, Integer.toUnsignedLong(scales) | (long) moreScales << 32)
+        .withLane(1, Integer.toUnsignedLong(mins) | (long) moreMins << 32)
+        .reinterpretAsBytes();
+    FloatVector multipliers = FloatVector.broadcast(F, d);
+    FloatVector offsets = FloatVector.broadcast(F, dmin);
+    for (int part = 0; part < 16 / F.length(); part++) {
+      ((FloatVector) bytes.convertShape(VectorOperators.B2F, F, part))
+          .mul(multipliers.blend(offsets, OFFSET_LANES[part])).intoArray(out, at + part * F.length());
+    }
+  }
+
+  /**
+   * {@link #unpackScales(MemorySegment, long, float[], int)} of the super-blocks at byte offsets
+   * {@code a} and {@code b} (a block of each row of a decode pair) into {@code out[at ..]} and
+   * {@code out[at + 16 ..]}.
+   */
+  static void unpackScales(MemorySegment rows, int a, int b, float[] out, int at) {
+    unpackScales(rows, a, out, at);
+    unpackScales(rows, b, out, at + 16);
+  }
+
+  /** Per part of 16 header values, the lanes that hold offsets (values 8 to 15). */
+  private static final VectorMask<Float>[] OFFSET_LANES = offsetLanes();
+
+  @SuppressWarnings("unchecked")
+  private static VectorMask<Float>[] offsetLanes() {
+    VectorMask<Float>[] masks = new VectorMask[16 / F.length()];
+    for (int part = 0; part < masks.length; part++) {
+      masks[part] = F.indexInRange(part * F.length() - 8, 8);
+    }
+    return masks;
   }
 
   /**

@@ -53,51 +53,48 @@ final class Q4KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
+    float[] scales = new float[64];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
-      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      int a = i * (int) rowBytes;
+      int b = j * (int) rowBytes;
+      Kernels.unpackScales(rows, a, b, scales, 0);
+      dotPair(rows, a, b, x, n, sums, scales);
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 
   /**
-   * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. A sub-block pair's low
+   * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair, with the multipliers and
+   * offsets of their current block in {@code scales} (two blocks' worth, alternately): those of
+   * the next block are unpacked at the end of each ({@link Kernels#unpackScales}), out of this
+   * loop's compilation, which inlining the header arithmetic took past C2's node budget now and
+   * then (its vectors then ran as allocated objects, ten times slower). A sub-block pair's low
    * nibbles are added before its high nibbles, as the columns run, loading the bytes for each:
    * one loop over both would add columns out of order wherever a vector is shorter than the 32
-   * bytes. The header is read as two longs ({@code d}, {@code dmin} and the scale bytes), the
-   * nibbles are unpacked on int lanes (one instruction per shift or mask, where x86 has no byte
-   * shifts).
+   * bytes. The nibbles are unpacked on int lanes (one instruction per shift or mask, where x86
+   * has no byte shifts).
    */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
+      float[] scales) {
     int lanes = Kernels.F.length();
     FloatVector accA = FloatVector.zero(Kernels.F);
     FloatVector accB = accA;
     for (int block = 0; block < n / QK; block++) {
       int at = block * BLOCK_BYTES;
       int xb = block * QK;
-      long headA = rows.get(Kernels.LONG_LE, a + at);
-      long tailA = rows.get(Kernels.LONG_LE, a + at + 8);
-      long headB = rows.get(Kernels.LONG_LE, b + at);
-      long tailB = rows.get(Kernels.LONG_LE, b + at + 8);
-      float dA = Float.float16ToFloat((short) headA);
-      float dminA = Float.float16ToFloat((short) (headA >>> 16));
-      float dB = Float.float16ToFloat((short) headB);
-      float dminB = Float.float16ToFloat((short) (headB >>> 16));
-      long lowA = (headA >>> 32) | (tailA << 32);
-      int highA = (int) (tailA >>> 32);
-      long lowB = (headB >>> 32) | (tailB << 32);
-      int highB = (int) (tailB >>> 32);
+      int sb = (block & 1) * 32;
       for (int c = 0; c < 4; c++) {
-        float d1A = dA * Kernels.scaleK4(lowA, highA, 2 * c);
-        float m1A = dminA * Kernels.minK4(lowA, highA, 2 * c);
-        float d2A = dA * Kernels.scaleK4(lowA, highA, 2 * c + 1);
-        float m2A = dminA * Kernels.minK4(lowA, highA, 2 * c + 1);
-        float d1B = dB * Kernels.scaleK4(lowB, highB, 2 * c);
-        float m1B = dminB * Kernels.minK4(lowB, highB, 2 * c);
-        float d2B = dB * Kernels.scaleK4(lowB, highB, 2 * c + 1);
-        float m2B = dminB * Kernels.minK4(lowB, highB, 2 * c + 1);
+        float d1A = scales[sb + 2 * c];
+        float m1A = scales[sb + 8 + 2 * c];
+        float d2A = scales[sb + 1 + 2 * c];
+        float m2A = scales[sb + 9 + 2 * c];
+        float d1B = scales[sb + 16 + 2 * c];
+        float m1B = scales[sb + 24 + 2 * c];
+        float d2B = scales[sb + 17 + 2 * c];
+        float m2B = scales[sb + 25 + 2 * c];
         int qsA = a + at + 16 + c * 32;
         int qsB = b + at + 16 + c * 32;
         for (int l = 0; l < 32; l += lanes) {
@@ -114,6 +111,9 @@ final class Q4KKernel implements RowKernel {
           accB = Vectors.toFloats(Kernels.ints(rows, qsB + l).lanewise(VectorOperators.LSHR, 4)
               .and(0x0F)).mul(d2B).sub(m2B).fma(xs, accB);
         }
+      }
+      if (block + 1 < n / QK) {
+        Kernels.unpackScales(rows, a + at + BLOCK_BYTES, b + at + BLOCK_BYTES, scales, 32 - sb);
       }
     }
     accA.intoArray(sums, 0);

@@ -57,45 +57,36 @@ final class Q5KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
+    float[] scales = new float[64];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
-      dotPair(rows, i * (int) rowBytes, j * (int) rowBytes, x, n, sums);
+      int a = i * (int) rowBytes;
+      int b = j * (int) rowBytes;
+      Kernels.unpackScales(rows, a, b, scales, 0);
+      dotPair(rows, a, b, x, n, sums, scales);
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 
   /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
+      float[] scales) {
     int lanes = Kernels.F.length();
     FloatVector accA = FloatVector.zero(Kernels.F);
     FloatVector accB = accA;
     for (int block = 0; block < n / QK; block++) {
       int at = block * BLOCK_BYTES;
       int xb = block * QK;
-      float dA = Kernels.f16(rows, a + at);
-      float dminA = Kernels.f16(rows, a + at + 2);
-      long lowA = rows.get(Kernels.LONG_LE, a + at + 4);
-      int highA = rows.get(Kernels.INT_LE, a + at + 12);
-      float dB = Kernels.f16(rows, b + at);
-      float dminB = Kernels.f16(rows, b + at + 2);
-      long lowB = rows.get(Kernels.LONG_LE, b + at + 4);
-      int highB = rows.get(Kernels.INT_LE, b + at + 12);
+      int sb = (block & 1) * 32;
       for (int c = 0; c < 4; c++) {
-        float d1A = dA * Kernels.scaleK4(lowA, highA, 2 * c);
-        float m1A = dminA * Kernels.minK4(lowA, highA, 2 * c);
-        float d2A = dA * Kernels.scaleK4(lowA, highA, 2 * c + 1);
-        float m2A = dminA * Kernels.minK4(lowA, highA, 2 * c + 1);
-        float d1B = dB * Kernels.scaleK4(lowB, highB, 2 * c);
-        float m1B = dminB * Kernels.minK4(lowB, highB, 2 * c);
-        float d2B = dB * Kernels.scaleK4(lowB, highB, 2 * c + 1);
-        float m2B = dminB * Kernels.minK4(lowB, highB, 2 * c + 1);
         for (int half = 0; half < 2; half++) {
-          float scaleA = half == 0 ? d1A : d2A;
-          float offsetA = half == 0 ? m1A : m2A;
-          float scaleB = half == 0 ? d1B : d2B;
-          float offsetB = half == 0 ? m1B : m2B;
+          int j = sb + 2 * c + half;
+          float scaleA = scales[j];
+          float offsetA = scales[j + 8];
+          float scaleB = scales[j + 16];
+          float offsetB = scales[j + 24];
           for (int l = 0; l < 32; l += lanes) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + c * 64 + half * 32 + l);
             accA = Vectors.widen(value(rows, a + at, c, half, l)).mul(scaleA).sub(offsetA)
@@ -104,6 +95,9 @@ final class Q5KKernel implements RowKernel {
                 .fma(xs, accB);
           }
         }
+      }
+      if (block + 1 < n / QK) {
+        Kernels.unpackScales(rows, a + at + BLOCK_BYTES, b + at + BLOCK_BYTES, scales, 32 - sb);
       }
     }
     accA.intoArray(sums, 0);

@@ -137,6 +137,30 @@ class KernelsTest {
     }
   }
 
+  /** The decode kernels' vector unpacking of a Q4_K / Q5_K header gives the reference's floats. */
+  @Test
+  void unpackedScalesAreTheReferenceScales() {
+    Random random = new Random(5);
+    for (int trial = 0; trial < 200; trial++) {
+      ByteBuffer header = le(16);
+      header.putShort(Float.floatToFloat16(random.nextFloat() * 2 - 1));
+      header.putShort(Float.floatToFloat16(random.nextFloat()));
+      for (int i = 0; i < 12; i++) {
+        header.put((byte) random.nextInt());
+      }
+      MemorySegment block = MemorySegment.ofArray(header.array());
+      float[] multipliers = new float[8];
+      float[] offsets = new float[8];
+      Kernels.subBlockScales(block, 0, multipliers, offsets);
+      float[] unpacked = new float[20];
+      Kernels.unpackScales(block, 0, unpacked, 4);
+      for (int j = 0; j < 8; j++) {
+        assertThat(unpacked[4 + j]).as("multiplier %d", j).isEqualTo(multipliers[j]);
+        assertThat(unpacked[12 + j]).as("offset %d", j).isEqualTo(offsets[j]);
+      }
+    }
+  }
+
   @Test
   void f16ConvertsEveryBitPatternAsTheJdkDoes() {
     ByteBuffer all = le(2 * 65536);
