@@ -99,7 +99,8 @@ final class Kernels {
     FloatVector offsets = FloatVector.broadcast(F, dmin);
     for (int part = 0; part < 16 / F.length(); part++) {
       ((FloatVector) bytes.convertShape(VectorOperators.B2F, F, part))
-          .mul(multipliers.blend(offsets, OFFSET_LANES[part])).intoArray(out, at + part * F.length());
+          .mul(multipliers.blend(offsets, OFFSET_LANES[part]))
+          .intoArray(out, at + part * F.length());
     }
   }
 

@@ -67,7 +67,12 @@ final class Q6KKernel implements RowKernel {
     }
   }
 
-  /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
+  /**
+   * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair, with the multipliers of their
+   * current block in {@code multipliers} (two blocks' worth, alternately): those of the next
+   * block are unpacked at the end of each, in a method of their own, out of this loop's
+   * compilation and its node budget.
+   */
   private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
       float[] multipliers) {
     int lanes = Kernels.F.length();
@@ -137,8 +142,6 @@ final class Q6KKernel implements RowKernel {
             .reinterpretAsBytes())
         .sub((byte) 32);
   }
-
-
 
   @Override
   public void dequantizeReference(MemorySegment src, long from, float[] dst, int dstOffset, int n) {

@@ -116,7 +116,8 @@ class KernelsTest {
       kernel.dotRows(data, rowBytes, n, range[0], range[1], x, out);
       for (int r = 0; r < rows; r++) {
         boolean inRange = r >= range[0] && r < range[1];
-        assertThat(Float.floatToRawIntBits(out[r])).as("%s row %d of %d..%d", type, r, range[0], range[1])
+        assertThat(Float.floatToRawIntBits(out[r]))
+            .as("%s row %d of %d..%d", type, r, range[0], range[1])
             .isEqualTo(inRange ? Float.floatToRawIntBits(alone[r]) : 0);
       }
     }
@@ -133,7 +134,8 @@ class KernelsTest {
         v[i] = (random.nextFloat() - 0.5f) * (float) Math.pow(10, random.nextInt(12) - 6);
       }
       float vector = Vectors.sum(FloatVector.fromArray(Kernels.F, v, 0));
-      assertThat(Float.floatToRawIntBits(Vectors.sum(v, 0))).isEqualTo(Float.floatToRawIntBits(vector));
+      assertThat(Float.floatToRawIntBits(Vectors.sum(v, 0)))
+          .isEqualTo(Float.floatToRawIntBits(vector));
     }
   }
 
