@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  *
  * <p>Batch invariance: every path computes a dot product in the same order, that of
- * {@link RowKernel#dot} (lane {@code l} of one accumulator takes columns {@code l, l + L, ...}
+ * {@link RowKernel#dotRows} (lane {@code l} of one accumulator takes columns {@code l, l + L, ...}
  * in increasing order, on the values {@link RowKernel#dequantize} writes; then a fixed-order lane
  * sum, {@link Vectors#sum}; then the columns past the last whole vector). So a token's result is
  * the same bits whether it was computed alone, in a batch of 2 or of 128, with other sequences or
