@@ -23,7 +23,10 @@ final class BF16Kernel implements RowKernel {
     dequantizeReference(src, from + 2L * i, dst, dstOffset + i, n - i);
   }
 
-  /** One row: the plain chain of multiply-adds (these types are not the quantized weights decode streams). */
+  /**
+   * One row, one chain of multiply-adds: the float types keep the plain loop, as the decode
+   * kernels tuned for speed are those of the quantized files.
+   */
   private static float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
     FloatVector acc = FloatVector.zero(Kernels.F);

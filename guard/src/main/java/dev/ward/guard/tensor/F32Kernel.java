@@ -15,7 +15,10 @@ final class F32Kernel implements RowKernel {
     MemorySegment.copy(src, Kernels.FLOAT_LE, from, dst, dstOffset, n);
   }
 
-  /** One row: the plain chain of multiply-adds (these types are not the quantized weights decode streams). */
+  /**
+   * One row, one chain of multiply-adds: the float types keep the plain loop, as the decode
+   * kernels tuned for speed are those of the quantized files.
+   */
   private static float dot(MemorySegment src, long from, float[] x, int xOffset, int n) {
     int lanes = Kernels.F.length();
     FloatVector acc = FloatVector.zero(Kernels.F);
