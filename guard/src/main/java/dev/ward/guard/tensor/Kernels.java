@@ -7,14 +7,23 @@ import java.util.Optional;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
-/** The kernel for each supported type, and what the kernels share: species and layouts. */
+/**
+ * The kernel for each supported type, and what the kernels share: species and layouts.
+ *
+ * <p>The decode loops call the Vector API directly rather than through helpers of ours. Once a
+ * compilation has created {@code NodeCountInliningCutoff} (18000) nodes, C2 stops inlining
+ * ordinary methods, and the Vector API's layers of inlined calls reach that within a loop or
+ * two; its own methods, marked to be inlined whatever the count, are then inlined later, but a
+ * helper of ours is left a call and its vector an allocated object, several times slower. Which
+ * helper lost out varied from run to run with the order of compilation.
+ */
 final class Kernels {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   /** Bytes with as many lanes as {@link #F}, so one byte load widens into one float vector. */
@@ -80,38 +89,57 @@ final class Kernels {
    * one by one cost the decode kernels more than the arithmetic on the values.
    */
   static void unpackScales(MemorySegment src, long block, float[] out, int at) {
-    long head = src.get(LONG_LE, block);
-    long tail = src.get(LONG_LE, block + 8);
-    float d = Float.float16ToFloat((short) head);
-    float dmin = Float.float16ToFloat((short) (head >>> 16));
-    int low = (int) (head >>> 32);
-    int middle = (int) tail;
-    int high = (int) (tail >>> 32);
-    int scales = low & 0x3F3F_3F3F;
-    int moreScales = (high & 0x0F0F_0F0F) | ((low >>> 6) & 0x0303_0303) << 4;
-    int mins = middle & 0x3F3F_3F3F;
-    int moreMins = ((high >>> 4) & 0x0F0F_0F0F) | ((middle >>> 6) & 0x0303_0303) << 4;
-    ByteVector bytes = LongVector.zero(LongVector.SPECIES_128)
-        .withLane(0, Integer.toUnsignedLong(scales) | (long) moreScales << 32)
-        .withLane(1, Integer.toUnsignedLong(mins) | (long) moreMins << 32)
+    int halves = src.get(INT_LE, block);
+    IntVector header = IntVector.fromMemorySegment(HEADER, src, block, LE);
+    ByteVector fields = header.rearrange(FIELD_BYTES).lanewise(VectorOperators.LSHR, FIELD_SHIFTS)
+        .and(FIELD_MASKS)
+        .or(header.rearrange(TOP_BITS).lanewise(VectorOperators.LSHR, 2).and(TOP_BITS_MASK))
         .reinterpretAsBytes();
-    FloatVector multipliers = FloatVector.broadcast(F, d);
-    FloatVector offsets = FloatVector.broadcast(F, dmin);
+    FloatVector multipliers = FloatVector.broadcast(F, Float.float16ToFloat((short) halves));
+    FloatVector offsets = FloatVector.broadcast(F, Float.float16ToFloat((short) (halves >>> 16)));
     for (int part = 0; part < 16 / F.length(); part++) {
-      ((FloatVector) bytes.convertShape(VectorOperators.B2F, F, part))
+      Vectors.toFloats((IntVector) fields.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, part))
           .mul(multipliers.blend(offsets, OFFSET_LANES[part]))
           .intoArray(out, at + part * F.length());
     }
   }
 
-  /**
-   * {@link #unpackScales(MemorySegment, long, float[], int)} of the super-blocks at byte offsets
-   * {@code a} and {@code b} (a block of each row of a decode pair) into {@code out[at ..]} and
-   * {@code out[at + 16 ..]}.
+  /*
+   * The 12 scale bytes of a K-quant header, as ints h1, h2, h3 after the halves h0: the low six
+   * bits of h1's bytes are scales 0-3, of h2's mins 0-3; h3's low nibbles are the low bits of
+   * scales 4-7, its high nibbles those of mins 4-7, whose top two bits are the top two bits of
+   * h1's (scales) and h2's (mins) bytes. One int lane per four fields, in output order
+   * (scales 0-3, scales 4-7, mins 0-3, mins 4-7): the low bits of lane k come from int
+   * FIELD_BYTES[k] shifted by FIELD_SHIFTS[k] and masked by FIELD_MASKS[k]; the top bits of
+   * lanes 1 and 3 come from int TOP_BITS[k], each byte's bits 6-7 moved to 4-5.
    */
-  static void unpackScales(MemorySegment rows, int a, int b, float[] out, int at) {
-    unpackScales(rows, a, out, at);
-    unpackScales(rows, b, out, at + 16);
+  private static final VectorSpecies<Integer> HEADER = IntVector.SPECIES_128;
+  private static final VectorShuffle<Integer> FIELD_BYTES =
+      VectorShuffle.fromValues(HEADER, 1, 3, 2, 3);
+  private static final IntVector FIELD_SHIFTS =
+      IntVector.fromArray(HEADER, new int[] {0, 0, 0, 4}, 0);
+  private static final IntVector FIELD_MASKS = IntVector.fromArray(HEADER,
+      new int[] {0x3F3F_3F3F, 0x0F0F_0F0F, 0x3F3F_3F3F, 0x0F0F_0F0F}, 0);
+  private static final VectorShuffle<Integer> TOP_BITS =
+      VectorShuffle.fromValues(HEADER, 0, 1, 0, 2);
+  private static final IntVector TOP_BITS_MASK =
+      IntVector.fromArray(HEADER, new int[] {0, 0x3030_3030, 0, 0x3030_3030}, 0);
+
+  /**
+   * {@link #unpackScales(MemorySegment, long, float[], int)} of the {@code blocks} super-blocks
+   * of {@code blockBytes} each of two rows, at byte offsets {@code a} and {@code b}: block
+   * {@code k}'s into {@code out[32 k ..]} and {@code out[32 k + 16 ..]}. The decode kernels
+   * unpack a pair's headers before its dot products, each loop in a compilation of its own:
+   * inlined into the dot product loop, the header arithmetic took C2 past its node budget
+   * ({@code NodeCountInliningCutoff}) and left vector operations of the loop not inlined, run
+   * as allocated objects, several times slower.
+   */
+  static void unpackScales(MemorySegment rows, int a, int b, int blocks, int blockBytes,
+      float[] out) {
+    for (int k = 0; k < blocks; k++) {
+      unpackScales(rows, a + k * blockBytes, out, 32 * k);
+      unpackScales(rows, b + k * blockBytes, out, 32 * k + 16);
+    }
   }
 
   /** Per part of 16 header values, the lanes that hold offsets (values 8 to 15). */
@@ -155,11 +183,11 @@ final class Kernels {
   }
 
   /**
-   * {@link #bytes} sign-extended to ints. Unpacking bit fields on int lanes takes one
+   * {@link #bytes} zero-extended to ints. Unpacking bit fields on int lanes takes one
    * instruction per shift or mask, where byte lanes need several (x86 has no byte shifts), and
-   * one load and widening then serves every field of the bytes.
+   * zero extension leaves nothing above a byte's top field to mask off after its shift.
    */
-  static IntVector ints(MemorySegment src, long at) {
-    return (IntVector) bytes(src, at).convertShape(VectorOperators.B2I, I, 0);
+  static IntVector unsignedInts(MemorySegment src, long at) {
+    return (IntVector) bytes(src, at).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
   }
 }

@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorOperators;
  * Q5_K: Q4_K plus a fifth bit per value, 176 bytes:
  * {@code f16 d | f16 dmin | u8 scales[12] | u8 qh[32] | u8 qs[128]}. For the 32-byte chunk
  * {@code c} of {@code qs}, bit {@code 2c} of {@code qh[l]} adds 16 to the low-nibble value
- * {@code l} and bit {@code 2c + 1} to the high-nibble one.
+ * {@code l} and bit {@code 2c + 1} to the high-nibble one. Value = d * scale * q - dmin * min,
+ * one fused multiply-add as in {@link Q4KKernel}.
  */
 final class Q5KKernel implements RowKernel {
   private static final int QK = 256;
@@ -43,10 +44,10 @@ final class Q5KKernel implements RowKernel {
               .lanewise(VectorOperators.LSHL, 4);
           ByteVector hiHigh = h.lanewise(VectorOperators.ASHR, 2 * c + 1).and((byte) 1)
               .lanewise(VectorOperators.LSHL, 4);
-          Vectors.widen(q.and((byte) 0x0F).or(loHigh)).mul(d1).sub(m1)
+          Vectors.widen(q.and((byte) 0x0F).or(loHigh)).fma(d1, -m1)
               .intoArray(dst, out + c * 64 + l);
           Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F).or(hiHigh))
-              .mul(d2).sub(m2).intoArray(dst, out + c * 64 + 32 + l);
+              .fma(d2, -m2).intoArray(dst, out + c * 64 + 32 + l);
         }
       }
     }
@@ -57,13 +58,13 @@ final class Q5KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] scales = new float[64];
+    float[] scales = new float[n / QK * 32];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      Kernels.unpackScales(rows, a, b, scales, 0);
+      Kernels.unpackScales(rows, a, b, n / QK, BLOCK_BYTES, scales);
       dotPair(rows, a, b, x, n, sums, scales);
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
@@ -79,7 +80,7 @@ final class Q5KKernel implements RowKernel {
     for (int block = 0; block < n / QK; block++) {
       int at = block * BLOCK_BYTES;
       int xb = block * QK;
-      int sb = (block & 1) * 32;
+      int sb = block * 32;
       for (int c = 0; c < 4; c++) {
         for (int half = 0; half < 2; half++) {
           int j = sb + 2 * c + half;
@@ -89,15 +90,12 @@ final class Q5KKernel implements RowKernel {
           float offsetB = scales[j + 24];
           for (int l = 0; l < 32; l += lanes) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + c * 64 + half * 32 + l);
-            accA = Vectors.widen(value(rows, a + at, c, half, l)).mul(scaleA).sub(offsetA)
+            accA = Vectors.widen(value(rows, a + at, c, half, l)).fma(scaleA, -offsetA)
                 .fma(xs, accA);
-            accB = Vectors.widen(value(rows, b + at, c, half, l)).mul(scaleB).sub(offsetB)
+            accB = Vectors.widen(value(rows, b + at, c, half, l)).fma(scaleB, -offsetB)
                 .fma(xs, accB);
           }
         }
-      }
-      if (block + 1 < n / QK) {
-        Kernels.unpackScales(rows, a + at + BLOCK_BYTES, b + at + BLOCK_BYTES, scales, 32 - sb);
       }
     }
     accA.intoArray(sums, 0);
@@ -135,8 +133,8 @@ final class Q5KKernel implements RowKernel {
         for (int l = 0; l < 32; l++) {
           int q = Kernels.byteAt(src, qs + c * 32 + l);
           int h = Kernels.byteAt(src, qh + l);
-          dst[out + c * 64 + l] = d1 * ((q & 0xF) + ((h >> (2 * c)) & 1) * 16) - m1;
-          dst[out + c * 64 + 32 + l] = d2 * ((q >> 4) + ((h >> (2 * c + 1)) & 1) * 16) - m2;
+          dst[out + c * 64 + l] = Math.fma(d1, (q & 0xF) + ((h >> (2 * c)) & 1) * 16, -m1);
+          dst[out + c * 64 + 32 + l] = Math.fma(d2, (q >> 4) + ((h >> (2 * c + 1)) & 1) * 16, -m2);
         }
       }
     }

@@ -14,10 +14,9 @@ import jdk.incubator.vector.VectorOperators;
  * {@code ql[l+32]}, each with two more bits from {@code qh[l]} (bits 0-1, 2-3, 4-5, 6-7), minus
  * 32. Value = d * scale[group] * q.
  *
- * <p>The SIMD paths unpack on int lanes, where a shift or a mask is one instruction (x86 has no
- * byte shifts). They repeat their unpacking rather than share a helper: a vector returned from a
- * method C2 compiled on its own first ("already compiled into a big method") is not inlined, and
- * every vector it returns is then allocated.
+ * <p>The SIMD paths compute it as {@code m * q' - 32 m}, one fused multiply-add on the unsigned
+ * 6-bit {@code q'} with {@code m = d * scale[group]}: the exact value rounded once, as the
+ * reference's {@code m * (q' - 32)} is, bit for bit, without the subtraction.
  */
 final class Q6KKernel implements RowKernel {
   private static final int QK = 256;
@@ -40,9 +39,9 @@ final class Q6KKernel implements RowKernel {
         for (int k = 0; k < 4; k++) {
           ByteVector values = values(src, block, half, k);
           for (int part = 0; part < 32 / lanes; part++) {
+            float m = d * (byte) (groupScales >>> (8 * (part * lanes / 16 + 2 * k)));
             ((FloatVector) values.convertShape(VectorOperators.B2F, Kernels.F, part))
-                .mul(d * (byte) (groupScales >>> (8 * (part * lanes / 16 + 2 * k))))
-                .intoArray(dst, out + k * 32 + part * lanes);
+                .fma(m, -32 * m).intoArray(dst, out + k * 32 + part * lanes);
           }
         }
       }
@@ -54,13 +53,13 @@ final class Q6KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] multipliers = new float[64];
+    float[] multipliers = new float[n / QK * 32];
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      multipliers(rows, a, b, multipliers, 0);
+      multipliers(rows, a, b, n / QK, multipliers);
       dotPair(rows, a, b, x, n, sums, multipliers);
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
@@ -69,9 +68,10 @@ final class Q6KKernel implements RowKernel {
 
   /**
    * Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair, with the multipliers of their
-   * current block in {@code multipliers} (two blocks' worth, alternately): those of the next
-   * block are unpacked at the end of each, in a method of their own, out of this loop's
-   * compilation and its node budget.
+   * blocks unpacked beforehand ({@link #multipliers}), for the reason given at
+   * {@link Kernels#unpackScales(MemorySegment, int, int, int, int, float[])}. The values are
+   * unpacked as {@link #values} does, written out for each row: a call, the second one in
+   * particular, was left uninlined (see {@link Kernels}).
    */
   private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
       float[] multipliers) {
@@ -83,21 +83,31 @@ final class Q6KKernel implements RowKernel {
       for (int half = 0; half < 2; half++) {
         int xh = block * QK + half * 128;
         for (int k = 0; k < 4; k++) {
-          ByteVector valuesA = values(rows, a + at, half, k);
-          ByteVector valuesB = values(rows, b + at, half, k);
+          int low = (k >> 1) * 4;
+          int high = (4 - 2 * k) & 31;
+          ByteVector valuesA = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
+              a + at + half * 64 + (k & 1) * 32, Kernels.LE).reinterpretAsInts()
+              .lanewise(VectorOperators.LSHR, low).reinterpretAsBytes().and((byte) 0x0F)
+              .or(ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
+                  a + at + 128 + half * 32, Kernels.LE).reinterpretAsInts()
+                  .lanewise(VectorOperators.ROL, high).reinterpretAsBytes().and((byte) 0x30));
+          ByteVector valuesB = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
+              b + at + half * 64 + (k & 1) * 32, Kernels.LE).reinterpretAsInts()
+              .lanewise(VectorOperators.LSHR, low).reinterpretAsBytes().and((byte) 0x0F)
+              .or(ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
+                  b + at + 128 + half * 32, Kernels.LE).reinterpretAsInts()
+                  .lanewise(VectorOperators.ROL, high).reinterpretAsBytes().and((byte) 0x30));
           for (int part = 0; part < 32 / lanes; part++) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xh + k * 32 + part * lanes);
-            int group = (block & 1) * 32 + half * 8 + part * lanes / 16 + 2 * k;
+            int group = block * 32 + half * 8 + part * lanes / 16 + 2 * k;
+            float mA = multipliers[group];
+            float mB = multipliers[group + 16];
             accA = ((FloatVector) valuesA.convertShape(VectorOperators.B2F, Kernels.F, part))
-                .mul(multipliers[group]).fma(xs, accA);
+                .fma(mA, -32 * mA).fma(xs, accA);
             accB = ((FloatVector) valuesB.convertShape(VectorOperators.B2F, Kernels.F, part))
-                .mul(multipliers[group + 16]).fma(xs, accB);
+                .fma(mB, -32 * mB).fma(xs, accB);
           }
         }
-      }
-      if (block + 1 < n / QK) {
-        multipliers(rows, a + at + BLOCK_BYTES, b + at + BLOCK_BYTES, multipliers,
-            32 - (block & 1) * 32);
       }
     }
     accA.intoArray(sums, 0);
@@ -105,42 +115,39 @@ final class Q6KKernel implements RowKernel {
   }
 
   /**
-   * The sixteen multipliers ({@code d * scale}) of the super-blocks at byte offsets {@code a} and
-   * {@code b} (a block of each row of a decode pair) into {@code out[at ..]} and
-   * {@code out[at + 16 ..]}, a vector at a time: one by one, the conversions cost the decode loop
-   * more than its arithmetic on the values.
+   * The sixteen multipliers ({@code d * scale}) of each of the {@code blocks} super-blocks of two
+   * rows, at byte offsets {@code a} and {@code b}: block {@code k}'s into {@code out[32 k ..]} and
+   * {@code out[32 k + 16 ..]}, a vector at a time: one by one, the conversions cost the decode
+   * loop more than its arithmetic on the values.
    */
-  private static void multipliers(MemorySegment rows, int a, int b, float[] out, int at) {
-    for (int row = 0; row < 2; row++) {
-      int block = row == 0 ? a : b;
+  private static void multipliers(MemorySegment rows, int a, int b, int blocks, float[] out) {
+    for (int k = 0; k < 2 * blocks; k++) {
+      int block = ((k & 1) == 0 ? a : b) + (k >> 1) * BLOCK_BYTES;
       float d = Float.float16ToFloat(rows.get(Kernels.SHORT_LE, block + 208));
       ByteVector scales = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, rows, block + 192,
           Kernels.LE);
       for (int part = 0; part < 16 / Kernels.F.length(); part++) {
         ((FloatVector) scales.convertShape(VectorOperators.B2F, Kernels.F, part)).mul(d)
-            .intoArray(out, at + 16 * row + part * Kernels.F.length());
+            .intoArray(out, 16 * k + part * Kernels.F.length());
       }
     }
   }
 
   /**
-   * The 32 6-bit values of quarter {@code k} of half {@code half} of the super-block at
-   * {@code block}, less 32, as bytes: a nibble of {@code ql} and two bits of {@code qh}, unpacked
-   * 32 at a time on byte lanes (shifting the 16-bit lanes that hold them: x86 has no byte
-   * shifts; the masks drop the bits that crossed over), where int lanes took a widening and five
-   * operations per 16.
+   * The 32 unsigned 6-bit values of quarter {@code k} of half {@code half} of the super-block at
+   * {@code block}, as bytes: a nibble of {@code ql} and two bits of {@code qh}, unpacked 32 at a
+   * time on int lanes that hold four bytes each (x86 has no byte shifts; the masks drop the bits
+   * that crossed from a neighbouring byte). One rotation brings {@code qh}'s bits {@code 2k, 2k+1}
+   * to bits 4-5 whichever way they have to move.
    */
   private static ByteVector values(MemorySegment rows, long block, int half, int k) {
-    ByteVector low = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
-        block + half * 64 + (k & 1) * 32, Kernels.LE);
-    ByteVector high = ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
-        block + 128 + half * 32, Kernels.LE);
-    return low.reinterpretAsShorts().lanewise(VectorOperators.LSHR, (k >> 1) * 4)
-        .reinterpretAsBytes().and((byte) 0x0F)
-        .or(high.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 2 * k).reinterpretAsBytes()
-            .and((byte) 3).reinterpretAsShorts().lanewise(VectorOperators.LSHL, 4)
-            .reinterpretAsBytes())
-        .sub((byte) 32);
+    return ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
+        block + half * 64 + (k & 1) * 32, Kernels.LE).reinterpretAsInts()
+        .lanewise(VectorOperators.LSHR, (k >> 1) * 4).reinterpretAsBytes().and((byte) 0x0F)
+        .or(ByteVector.fromMemorySegment(ByteVector.SPECIES_256, rows,
+            block + 128 + half * 32, Kernels.LE).reinterpretAsInts()
+            .lanewise(VectorOperators.ROL, (4 - 2 * k) & 31).reinterpretAsBytes()
+            .and((byte) 0x30));
   }
 
   @Override
