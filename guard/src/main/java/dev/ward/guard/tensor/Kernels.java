@@ -17,12 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The kernel for each supported type, and what the kernels share: species and layouts.
  *
- * <p>The decode loops call the Vector API directly rather than through helpers of ours. Once a
- * compilation has created {@code NodeCountInliningCutoff} (18000) nodes, C2 stops inlining
- * ordinary methods, and the Vector API's layers of inlined calls reach that within a loop or
- * two; its own methods, marked to be inlined whatever the count, are then inlined later, but a
- * helper of ours is left a call and its vector an allocated object, several times slower. Which
- * helper lost out varied from run to run with the order of compilation.
+ * <p>The larger decode loops (Q4_K, Q6_K) call the Vector API directly rather than through
+ * helpers of ours. Once a compilation has created {@code NodeCountInliningCutoff} (18000)
+ * nodes, C2 stops inlining ordinary methods, and the Vector API's layers of inlined calls reach
+ * that within a loop or two; its own methods, marked to be inlined whatever the count, are then
+ * inlined later, but a helper of ours is left a call and its vector an allocated object, several
+ * times slower. Which helper lost out varied from run to run with the order of compilation.
  */
 final class Kernels {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
