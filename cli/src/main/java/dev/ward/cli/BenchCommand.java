@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure speed on a model file; prints JSON.",
         "Engine (default): prefill and decode tokens per second, with the token protocol of "
-            + "shared/tools/llamacpp/bench.mjs, so the two can run side by side.",
+            + "shared/tools/llamacpp/bench.mjs, so the two can run side by side, after short "
+            + "warm-up runs until the JIT has compiled the kernels (warmup_runs).",
         "--guard: latency of one Llama Guard classification of a short conversation, cold and "
             + "with the instruction prefix cached.",
         "--facade: what the guardrails library adds to a classification over calling Llama "
@@ -61,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
   int decodeTokens;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-      description = "Measured runs after one warm-up; the median is reported (default ${DEFAULT-VALUE}).")
+      description = "Measured runs after the warm-up; the median is reported (default ${DEFAULT-VALUE}).")
   int runs;
 
   @Override
@@ -95,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
       json.put("decode_tokens", r.decodeTokens());
       json.put("decode_tok_s", r.decodeTokensPerSecond());
       json.put("runs", r.runs());
+      json.put("warmup_runs", r.warmupRuns());
       json.put("file_mb", mib(guard.model.model.toFile().length()));
       json.put("kv_cache_mb", mib(r.kvCacheBytes()));
       return json;

@@ -65,6 +65,7 @@ class ModelCommandsTest {
     assertThat(engine.json().get("decode_tok_s").asDouble()).isPositive();
     assertThat(engine.json().get("file_mb").asDouble()).isPositive();
     assertThat(engine.json().get("kv_cache_mb").asDouble()).isPositive();
+    assertThat(engine.json().get("warmup_runs").asInt()).isBetween(2, 20);
     assertThat(engine.json().get("peak_rss_mb").asLong()).isPositive();
 
     Cli.Result guard = Cli.run("", "bench", "--guard", "--format", "llama-guard-2", "--runs", "1",

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Prefill and decode speed with the protocol of {@code shared/tools/llamacpp/bench.mjs}, so that
  * Ward and llama.cpp can be timed on the same file in the same minute: a prompt of BOS then ids
  * {@code 1000 + (i * 7919) % 100000}, evaluated in one pass; then greedy decoding one token at a
- * time starting from token 9906. One short warm-up run lets the JIT compile the kernels first.
+ * time starting from token 9906. Short warm-up runs let the JIT compile the kernels first
+ * ({@link JitWarmup}).
  */
 public final class EngineBenchmark {
   private EngineBenchmark() {}
@@ -19,7 +20,7 @@ public final class EngineBenchmark {
    * part of the resident memory that grows with the sequence.
    */
   public record Result(int promptTokens, double prefillTokensPerSecond, int decodeTokens,
-      double decodeTokensPerSecond, int runs, long kvCacheBytes) {}
+      double decodeTokensPerSecond, int runs, int warmupRuns, long kvCacheBytes) {}
 
   public static Result run(LlamaModel model, int promptTokens, int decodeTokens, int runs) {
     if (promptTokens < 1 || decodeTokens < 0 || runs < 1) {
@@ -31,7 +32,8 @@ public final class EngineBenchmark {
       prompt[i] = (1000 + (i * 7919) % 100000) % model.vocabularySize();
     }
     Sequence sequence = model.newSequence();
-    time(sequence, Arrays.copyOf(prompt, Math.min(promptTokens, 32)), Math.min(decodeTokens, 4));
+    int[] warmupPrompt = Arrays.copyOf(prompt, Math.min(promptTokens, 32));
+    int warmupRuns = JitWarmup.run(() -> time(sequence, warmupPrompt, Math.min(decodeTokens, 16)));
     double[] prefill = new double[runs];
     double[] decode = new double[runs];
     long kvCacheBytes = 0;
@@ -42,7 +44,7 @@ public final class EngineBenchmark {
       kvCacheBytes = Math.max(kvCacheBytes, run.kvCacheBytes());
     }
     return new Result(promptTokens, Stats.median(prefill), decodeTokens, Stats.median(decode), runs,
-        kvCacheBytes);
+        warmupRuns, kvCacheBytes);
   }
 
   private record Run(double prefillSeconds, double decodeSeconds, long kvCacheBytes) {}
