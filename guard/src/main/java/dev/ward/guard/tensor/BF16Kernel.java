@@ -14,7 +14,15 @@ final class BF16Kernel implements RowKernel {
   }
 
   @Override
-  public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
+  public void dequantize(MemorySegment src, long from, long rowBytes, int rows, int n,
+      float[] dst, int dstOffset, int dstStride) {
+    for (int r = 0; r < rows; r++) {
+      dequantizeRow(src, from + r * rowBytes, dst, dstOffset + r * dstStride, n);
+    }
+  }
+
+  private void dequantizeRow(MemorySegment src, long from, float[] dst, int dstOffset,
+      int n) {
     int lanes = Kernels.F.length();
     int i = 0;
     for (; i + lanes <= n; i += lanes) {

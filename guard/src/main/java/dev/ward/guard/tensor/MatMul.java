@@ -146,9 +146,7 @@ public final class MatMul {
     for (; c0 < cols; c0 += CHUNK_COLS) {
       chunk = Math.min(CHUNK_COLS, cols - c0);
       stride = chunk + SKEW;
-      for (int i = 0; i < n; i++) {
-        w.dequantizeRange(r0 + i, c0, chunk, tile, i * stride);
-      }
+      w.dequantizeTile(r0, n, c0, chunk, tile, 0, stride);
       Arrays.fill(tile, n * stride, padded * stride, 0f);
       int vectorCols = chunk / LANES * LANES;
       int t = 0;

@@ -22,7 +22,15 @@ final class Q5KKernel implements RowKernel {
   }
 
   @Override
-  public void dequantize(MemorySegment src, long from, float[] dst, int dstOffset, int n) {
+  public void dequantize(MemorySegment src, long from, long rowBytes, int rows, int n,
+      float[] dst, int dstOffset, int dstStride) {
+    for (int r = 0; r < rows; r++) {
+      dequantizeRow(src, from + r * rowBytes, dst, dstOffset + r * dstStride, n);
+    }
+  }
+
+  private void dequantizeRow(MemorySegment src, long from, float[] dst, int dstOffset,
+      int n) {
     int lanes = Kernels.F.length();
     float[] multipliers = new float[8];
     float[] offsets = new float[8];

@@ -61,15 +61,18 @@ public final class WeightMatrix {
 
   /** Writes row {@code row} as floats into {@code dst[offset .. offset + cols)}. */
   public void dequantizeRow(int row, float[] dst, int offset) {
-    kernel.dequantize(data, row * rowBytes, dst, offset, cols);
+    kernel.dequantize(data, row * rowBytes, rowBytes, 1, cols, dst, offset, cols);
   }
 
   /**
-   * Writes values {@code [col, col + n)} of row {@code row} as floats into
-   * {@code dst[offset ..]}; {@code col} and {@code n} are multiples of the type's block size.
+   * Writes values {@code [col, col + n)} of rows {@code row .. row + count} as floats into
+   * {@code dst[offset + i * stride ..]} for row {@code row + i}; {@code col} and {@code n} are
+   * multiples of the type's block size.
    */
-  public void dequantizeRange(int row, int col, int n, float[] dst, int offset) {
-    kernel.dequantize(data, row * rowBytes + type.bytesFor(col), dst, offset, n);
+  public void dequantizeTile(int row, int count, int col, int n, float[] dst, int offset,
+      int stride) {
+    kernel.dequantize(data, row * rowBytes + type.bytesFor(col), rowBytes, count, n, dst, offset,
+        stride);
   }
 
   /** The dot products of rows {@code from .. to} with {@code x[0 .. cols)} into {@code out[from .. to)}. */

@@ -44,7 +44,7 @@ class KernelsTest {
       MemorySegment data = MemorySegment.ofArray(randomBlocks(type, n, random));
       float[] simd = new float[n + 3];
       float[] scalar = new float[n + 3];
-      kernel.dequantize(data, 0, simd, 3, n);
+      kernel.dequantize(data, 0, 0, 1, n, simd, 3, 0);
       kernel.dequantizeReference(data, 0, scalar, 3, n);
       for (int i = 0; i < simd.length; i++) {
         assertThat(Math.abs(simd[i] - scalar[i])).as("%s value %d of %d", type, i, n)
@@ -53,6 +53,29 @@ class KernelsTest {
       assertThat(simd[0]).isZero();
       for (float v : scalar) {
         assertThat(Float.isFinite(v)).as("%s values are finite", type).isTrue();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = GgmlType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"})
+  void aTileOfRowsIsEachRowAtItsStride(GgmlType type) {
+    RowKernel kernel = Kernels.forType(type).orElseThrow();
+    int n = 2 * Math.max(type.blockSize(), 32);
+    int rows = 3;
+    int stride = n + 5;
+    long rowBytes = type.bytesFor(n);
+    MemorySegment data = MemorySegment.ofArray(randomBlocks(type, rows * n, new Random(7)));
+    float[] tile = new float[2 + rows * stride];
+    kernel.dequantize(data, 0, rowBytes, rows, n, tile, 2, stride);
+    for (int r = 0; r < rows; r++) {
+      float[] row = new float[n];
+      kernel.dequantizeReference(data, r * rowBytes, row, 0, n);
+      for (int i = 0; i < n; i++) {
+        assertThat(tile[2 + r * stride + i]).as("%s row %d value %d", type, r, i).isEqualTo(row[i]);
+      }
+      if (r + 1 < rows) {
+        assertThat(tile[2 + r * stride + n]).as("%s gap after row %d", type, r).isZero();
       }
     }
   }
@@ -302,7 +325,7 @@ class KernelsTest {
     int n = data.capacity() / type.blockBytes() * type.blockSize();
     float[] simd = new float[n];
     float[] scalar = new float[n];
-    Kernels.forType(type).orElseThrow().dequantize(segment, 0, simd, 0, n);
+    Kernels.forType(type).orElseThrow().dequantize(segment, 0, 0, 1, n, simd, 0, 0);
     Kernels.forType(type).orElseThrow().dequantizeReference(segment, 0, scalar, 0, n);
     assertThat(simd).containsExactly(scalar);
     return simd;
