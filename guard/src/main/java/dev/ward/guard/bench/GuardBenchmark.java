@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Latency of one Llama Guard classification, with the verdict cache off: cold (the whole prompt
  * evaluated) and prefix-cached (the instruction prefix restored from its snapshot). The two
- * guards share one model; each is warmed up once, which also fills the prefix cache.
+ * guards share one model; both are warmed up until the JIT is quiet ({@link JitWarmup}), which
+ * also fills the prefix cache.
  */
 public final class GuardBenchmark {
   /** A short, ordinary user prompt. */
@@ -54,8 +55,10 @@ public final class GuardBenchmark {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be >= 1; got " + runs);
     }
-    cold.classify(conversation);
-    cached.classify(conversation);
+    JitWarmup.run(() -> {
+      cold.classify(conversation);
+      cached.classify(conversation);
+    });
     double[] coldMs = new double[runs];
     double[] cachedMs = new double[runs];
     double probability = 0;
@@ -75,7 +78,7 @@ public final class GuardBenchmark {
 
   /**
    * Times {@link StreamResult}; the guards are {@code cold} (prefix cache off) and {@code cached}
-   * (prefix cache on), both with the verdict cache off. One warm-up pass runs first.
+   * (prefix cache on), both with the verdict cache off, after warming up as {@link #run} does.
    */
   public static StreamResult stream(LlamaGuard cold, LlamaGuard cached, int answerTokens,
       int every) {
@@ -93,8 +96,10 @@ public final class GuardBenchmark {
       }
     }
     Conversation whole = checks.getLast();
-    cold.classify(checks.getFirst());
-    cached.session().classify(checks.getFirst());
+    JitWarmup.run(() -> {
+      cold.classify(checks.getFirst());
+      cached.session().classify(checks.getFirst());
+    });
     GuardSession session = cached.session();
     long t0 = System.nanoTime();
     for (Conversation check : checks) {
