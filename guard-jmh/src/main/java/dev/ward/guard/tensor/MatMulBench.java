@@ -34,8 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
-    "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev/ward/guard/tensor/*.dequantize",
-    "-XX:CompileCommand=dontinline,dev/ward/guard/tensor/*.dotPair"})
+    "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,dev/ward/guard/tensor/*.dequantize"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)

@@ -24,10 +24,9 @@ import jdk.incubator.vector.VectorSpecies;
  * inlined later, but a helper of ours is left a call and its vector an allocated object, several
  * times slower. Which helper lost out varied from run to run with the order of compilation.
  * For the same reason the JVM flags Ward runs with ({@code ward.jvm.flags} in the build, the
- * {@code ward} script) keep every kernel's {@code dequantize} and {@code dotPair} out of their
- * callers' compilations ({@code -XX:CompileCommand=dontinline}): inlined into the tile product
- * or the row-pair loop, they took it past the cutoff, and prefill ran at 45 tokens/s in one run
- * and 70 in the next.
+ * {@code ward} script) keep every kernel's {@code dequantize} out of its callers' compilations
+ * ({@code -XX:CompileCommand=dontinline}): inlined into the tile product, it took that past the
+ * cutoff, and prefill ran at 45 tokens/s in one run and 70 in the next.
  */
 final class Kernels {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
