@@ -3,6 +3,7 @@ package dev.ward.guard.model;
 import dev.ward.guard.gguf.GgufException;
 import dev.ward.guard.gguf.GgufFile;
 import dev.ward.guard.gguf.GgufTensorInfo;
+import dev.ward.guard.tensor.MatMul;
 import dev.ward.guard.tensor.Parallel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +33,7 @@ public final class LlamaModel implements AutoCloseable {
 
   /** Opens and validates a model file; {@code threads} compute workers (1 = calling thread). */
   public static LlamaModel load(Path path, int threads) {
+    MatMul.requireSupportedVectors();
     GgufFile file = GgufFile.open(path);
     try {
       return of(file, threads);
@@ -43,6 +45,7 @@ public final class LlamaModel implements AutoCloseable {
 
   /** Builds the model over an open file, which it then owns. */
   public static LlamaModel of(GgufFile file, int threads) {
+    MatMul.requireSupportedVectors();
     LlamaConfig config;
     try {
       config = LlamaConfig.from(file.metadata());

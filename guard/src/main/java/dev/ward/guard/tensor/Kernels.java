@@ -30,26 +30,28 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Kernels {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  /**
+   * Whether the kernels can run here: float vectors of 8 or 16 lanes (AVX2, AVX-512, 256- or
+   * 512-bit SVE), which the K-quants' 16-value groups divide and whose lane count a byte vector
+   * can match. Where not (128-bit SSE or NEON), models refuse to load
+   * ({@link MatMul#requireSupportedVectors}) and the species below are placeholders.
+   */
+  static final boolean SUPPORTED = F.length() == 8 || F.length() == 16;
   /** Bytes with as many lanes as {@link #F}, so one byte load widens into one float vector. */
-  static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED.withShape(
-      VectorShape.forBitSize(F.length() * Byte.SIZE));
+  static final VectorSpecies<Byte> B = SUPPORTED
+      ? ByteVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(F.length() * Byte.SIZE))
+      : ByteVector.SPECIES_64;
   /** Ints with as many lanes as {@link #F}: the same shape. */
   static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED.withShape(F.vectorShape());
   /** Shorts with as many lanes as {@link #F}. */
-  static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED.withShape(
-      VectorShape.forBitSize(F.length() * Short.SIZE));
+  static final VectorSpecies<Short> S = SUPPORTED
+      ? ShortVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(F.length() * Short.SIZE))
+      : ShortVector.SPECIES_128;
   static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
   static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
   static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(LE);
   static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(LE);
-
-  static {
-    if (F.length() > 16 || 16 % F.length() != 0) {
-      throw new IllegalStateException("float vectors of " + F.length()
-          + " lanes do not divide the 16-value groups of the K-quant layouts");
-    }
-  }
 
   private static final RowKernel[] BY_TYPE = new RowKernel[GgmlType.values().length];
 

@@ -59,6 +59,18 @@ public final class MatMul {
   private MatMul() {}
 
   /**
+   * Throws {@link UnsupportedOperationException}, with what is missing, where this JVM's
+   * vectors are too narrow for the kernels (see {@code Kernels.SUPPORTED}).
+   */
+  public static void requireSupportedVectors() {
+    if (!Kernels.SUPPORTED) {
+      throw new UnsupportedOperationException("in-process inference needs SIMD vectors of 256 or "
+          + "512 bits (AVX2 or AVX-512); this JVM's are " + F.vectorBitSize() + " bits. Run "
+          + "Llama Guard on an inference server instead (a remote guard)");
+    }
+  }
+
+  /**
    * @param x activations, {@code tokens} rows of {@code w.cols()} floats
    * @param out results, {@code tokens} rows of {@code w.rows()} floats
    */
