@@ -21,7 +21,8 @@ sealed interface RowKernel
    * {@code rowBytes} after the last, to {@code dst[dstOffset + r * dstStride ..]} for row
    * {@code r}: a tile's rows in one call. Ward's JVM flags keep this method out of its callers'
    * compilations (see {@link Kernels}), and a call per row of 512 values cost the batched
-   * product a quarter of its speed on Q8_0.
+   * product a quarter of its speed on Q8_0. Each kernel has the loop over rows, as it has that of
+   * {@link #dotRows}, for the reason given there.
    */
   void dequantize(MemorySegment src, long from, long rowBytes, int rows, int n, float[] dst,
       int dstOffset, int dstStride);
