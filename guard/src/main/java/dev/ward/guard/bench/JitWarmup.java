@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Repeats a warm-up step until the JIT has compiled what the step runs: until a step during which
- * HotSpot's compilers worked for under {@value #QUIET_SHARE_PERCENT}% of its time, after at least
- * {@value #MIN_STEPS} steps and at most {@value #MAX_STEPS} or {@value #MAX_SECONDS} seconds.
+ * HotSpot's compilers worked for under {@value #QUIET_SHARE_PERCENT}% of its time; at least
+ * {@value #MIN_STEPS} steps, at most {@value #MAX_STEPS} steps or {@value #MAX_SECONDS} seconds.
  * llama.cpp, the reference these benchmarks are set against, has nothing to compile; one short
  * warm-up left C2 compiling the kernels during the measured runs, on the cores they ran on, and
  * the decode rate moved by a quarter from one invocation to the next.

@@ -33,7 +33,7 @@ public final class LlamaModel implements AutoCloseable {
 
   /** Opens and validates a model file; {@code threads} compute workers (1 = calling thread). */
   public static LlamaModel load(Path path, int threads) {
-    MatMul.requireSupportedVectors();
+    MatMul.requireSupportedVectors(); // before mapping the file; of() checks for its own callers
     GgufFile file = GgufFile.open(path);
     try {
       return of(file, threads);
