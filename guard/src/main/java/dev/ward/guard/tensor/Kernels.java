@@ -88,11 +88,12 @@ final class Kernels {
   }
 
   /**
-   * {@link #subBlockScales} for the decode kernels: the multipliers of the super-block at
-   * {@code block} into {@code out[at .. at + 8)}, its offsets into {@code out[at + 8 .. at + 16)}.
-   * The eight 6-bit fields of each kind are gathered into the bytes of one long by a few masks
-   * and shifts, then widened and multiplied a vector at a time: extracting and converting them
-   * one by one cost the decode kernels more than the arithmetic on the values.
+   * {@link #subBlockScales} for the SIMD paths (decode and tile dequantization), to the same
+   * floats: the multipliers of the super-block at {@code block} into {@code out[at .. at + 8)},
+   * its offsets into {@code out[at + 8 .. at + 16)}. The twelve packed bytes are rearranged,
+   * shifted and masked on the int lanes of one 128-bit vector (the constants below), then widened
+   * and multiplied a vector at a time: extracting and converting the fields one by one cost the
+   * decode kernels more than the arithmetic on the values.
    */
   static void unpackScales(MemorySegment src, long block, float[] out, int at) {
     int halves = src.get(INT_LE, block);

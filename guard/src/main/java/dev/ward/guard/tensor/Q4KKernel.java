@@ -34,20 +34,16 @@ final class Q4KKernel implements RowKernel {
   private void dequantizeRow(MemorySegment src, long from, float[] dst, int dstOffset,
       int n) {
     int lanes = Kernels.F.length();
+    float[] scales = new float[16];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      long head = src.get(Kernels.LONG_LE, block);
-      long tail = src.get(Kernels.LONG_LE, block + 8);
-      float d = Float.float16ToFloat((short) head);
-      float dmin = Float.float16ToFloat((short) (head >>> 16));
-      long low = (head >>> 32) | (tail << 32);
-      int high = (int) (tail >>> 32);
+      Kernels.unpackScales(src, block, scales, 0);
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = d * Kernels.scaleK4(low, high, 2 * c);
-        float m1 = dmin * Kernels.minK4(low, high, 2 * c);
-        float d2 = d * Kernels.scaleK4(low, high, 2 * c + 1);
-        float m2 = dmin * Kernels.minK4(low, high, 2 * c + 1);
+        float d1 = scales[2 * c];
+        float m1 = scales[8 + 2 * c];
+        float d2 = scales[2 * c + 1];
+        float m2 = scales[9 + 2 * c];
         long qs = block + 16 + c * 32;
         for (int l = 0; l < 32; l += lanes) {
           IntVector q = Kernels.unsignedInts(src, qs + l);

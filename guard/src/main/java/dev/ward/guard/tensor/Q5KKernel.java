@@ -32,19 +32,18 @@ final class Q5KKernel implements RowKernel {
   private void dequantizeRow(MemorySegment src, long from, float[] dst, int dstOffset,
       int n) {
     int lanes = Kernels.F.length();
-    float[] multipliers = new float[8];
-    float[] offsets = new float[8];
+    float[] scales = new float[16];
     for (int b = 0; b < n / QK; b++) {
       long block = from + (long) b * BLOCK_BYTES;
-      Kernels.subBlockScales(src, block, multipliers, offsets);
+      Kernels.unpackScales(src, block, scales, 0);
       long qh = block + 16;
       long qs = block + 48;
       int out = dstOffset + b * QK;
       for (int c = 0; c < 4; c++) {
-        float d1 = multipliers[2 * c];
-        float m1 = offsets[2 * c];
-        float d2 = multipliers[2 * c + 1];
-        float m2 = offsets[2 * c + 1];
+        float d1 = scales[2 * c];
+        float m1 = scales[8 + 2 * c];
+        float d2 = scales[2 * c + 1];
+        float m2 = scales[9 + 2 * c];
         for (int l = 0; l < 32; l += lanes) {
           ByteVector q = Kernels.bytes(src, qs + c * 32 + l);
           ByteVector h = Kernels.bytes(src, qh + l);
