@@ -90,7 +90,8 @@ final class Kernels {
   /**
    * {@link #subBlockScales} for the SIMD paths (decode and tile dequantization), to the same
    * floats: the multipliers of the super-block at {@code block} into {@code out[at .. at + 8)},
-   * its offsets into {@code out[at + 8 .. at + 16)}. The twelve packed bytes are rearranged,
+   * its offsets negated into {@code out[at + 8 .. at + 16)}, the addends of the kernels' fused
+   * multiply-adds (negating them there would cost an instruction per use). The twelve packed bytes are rearranged,
    * shifted and masked on the int lanes of one 128-bit vector (the constants below), then widened
    * and multiplied a vector at a time: extracting and converting the fields one by one cost the
    * decode kernels more than the arithmetic on the values.
@@ -103,7 +104,7 @@ final class Kernels {
         .or(header.rearrange(TOP_BITS).lanewise(VectorOperators.LSHR, 2).and(TOP_BITS_MASK))
         .reinterpretAsBytes();
     FloatVector multipliers = FloatVector.broadcast(F, Float.float16ToFloat((short) halves));
-    FloatVector offsets = FloatVector.broadcast(F, Float.float16ToFloat((short) (halves >>> 16)));
+    FloatVector offsets = FloatVector.broadcast(F, -Float.float16ToFloat((short) (halves >>> 16)));
     for (int part = 0; part < 16 / F.length(); part++) {
       Vectors.toFloats((IntVector) fields.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, part))
           .mul(multipliers.blend(offsets, OFFSET_LANES[part]))

@@ -51,10 +51,10 @@ final class Q5KKernel implements RowKernel {
               .lanewise(VectorOperators.LSHL, 4);
           ByteVector hiHigh = h.lanewise(VectorOperators.ASHR, 2 * c + 1).and((byte) 1)
               .lanewise(VectorOperators.LSHL, 4);
-          Vectors.widen(q.and((byte) 0x0F).or(loHigh)).fma(d1, -m1)
+          Vectors.widen(q.and((byte) 0x0F).or(loHigh)).fma(d1, m1)
               .intoArray(dst, out + c * 64 + l);
           Vectors.widen(q.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F).or(hiHigh))
-              .fma(d2, -m2).intoArray(dst, out + c * 64 + 32 + l);
+              .fma(d2, m2).intoArray(dst, out + c * 64 + 32 + l);
         }
       }
     }
@@ -97,9 +97,9 @@ final class Q5KKernel implements RowKernel {
           float offsetB = scales[j + 24];
           for (int l = 0; l < 32; l += lanes) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xb + c * 64 + half * 32 + l);
-            accA = Vectors.widen(value(rows, a + at, c, half, l)).fma(scaleA, -offsetA)
+            accA = Vectors.widen(value(rows, a + at, c, half, l)).fma(scaleA, offsetA)
                 .fma(xs, accA);
-            accB = Vectors.widen(value(rows, b + at, c, half, l)).fma(scaleB, -offsetB)
+            accB = Vectors.widen(value(rows, b + at, c, half, l)).fma(scaleB, offsetB)
                 .fma(xs, accB);
           }
         }

@@ -162,7 +162,10 @@ class KernelsTest {
     }
   }
 
-  /** The decode kernels' vector unpacking of a Q4_K / Q5_K header gives the reference's floats. */
+  /**
+   * The decode kernels' vector unpacking of a Q4_K / Q5_K header gives the reference's floats,
+   * the offsets negated.
+   */
   @Test
   void unpackedScalesAreTheReferenceScales() {
     Random random = new Random(5);
@@ -181,7 +184,7 @@ class KernelsTest {
       Kernels.unpackScales(block, 0, unpacked, 4);
       for (int j = 0; j < 8; j++) {
         assertThat(unpacked[4 + j]).as("multiplier %d", j).isEqualTo(multipliers[j]);
-        assertThat(unpacked[12 + j]).as("offset %d", j).isEqualTo(offsets[j]);
+        assertThat(unpacked[12 + j]).as("offset %d", j).isEqualTo(-offsets[j]);
       }
     }
   }
