@@ -151,6 +151,7 @@ public final class MatMul {
     int cols = w.cols();
     int padded = (n + 3) & ~3;
     int rowStride = tokens * LANES;
+    int sixes = tokensInBlocksOfSix(tokens);
     Arrays.fill(sums, 0, padded * rowStride, 0f);
     int chunk = 0;
     int stride = 0;
@@ -162,7 +163,7 @@ public final class MatMul {
       Arrays.fill(tile, n * stride, padded * stride, 0f);
       int vectorCols = chunk / LANES * LANES;
       int t = 0;
-      for (; t + 6 <= tokens; t += 6) {
+      for (; t < sixes; t += 6) {
         for (int i = 0; i < padded; i += 4) {
           block4x6(tile, i * stride, stride, vectorCols, x, t * xStride + c0, xStride, sums,
               i * rowStride + t * LANES, rowStride);
@@ -200,6 +201,18 @@ public final class MatMul {
         }
       }
     }
+  }
+
+  /**
+   * How many of {@code tokens} the six-token block takes (a multiple of six); the rest go four
+   * at a time, then one at a time. One token at a time reloads the tile for every token and runs
+   * at about half the rate, so a remainder of two or three gives back a block of six: 8 = 4 + 4,
+   * 9 = 4 + 4 + 1.
+   */
+  static int tokensInBlocksOfSix(int tokens) {
+    int sixes = tokens / 6 * 6;
+    int rest = tokens - sixes;
+    return sixes >= 6 && (rest == 2 || rest == 3) ? sixes - 6 : sixes;
   }
 
   /**

@@ -62,7 +62,8 @@ class MatMulTest {
     Random random = new Random(cols);
     WeightMatrix w = WeightMatrix.of("w", type, rows, cols,
         MemorySegment.ofArray(KernelsTest.randomBlocks(type, rows * cols, random)));
-    int tokens = 11;
+    // Blocks of 6, 4, 4 and 1 (15 = 12 + 3 gives a block of six back): every register block.
+    int tokens = 15;
     float[] x = new float[tokens * cols];
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextFloat() * 2 - 1;
@@ -80,6 +81,18 @@ class MatMulTest {
         }
       }
     }
+  }
+
+  @Test
+  void aRemainderOfTwoOrThreeTokensGivesBackABlockOfSix() {
+    assertThat(MatMul.tokensInBlocksOfSix(5)).isZero();
+    assertThat(MatMul.tokensInBlocksOfSix(6)).isEqualTo(6);
+    assertThat(MatMul.tokensInBlocksOfSix(7)).isEqualTo(6);
+    assertThat(MatMul.tokensInBlocksOfSix(8)).isZero();
+    assertThat(MatMul.tokensInBlocksOfSix(9)).isZero();
+    assertThat(MatMul.tokensInBlocksOfSix(15)).isEqualTo(6);
+    assertThat(MatMul.tokensInBlocksOfSix(68)).isEqualTo(60);
+    assertThat(MatMul.tokensInBlocksOfSix(256)).isEqualTo(252);
   }
 
   @Test
