@@ -205,9 +205,9 @@ public final class MatMul {
 
   /**
    * How many of {@code tokens} the six-token block takes (a multiple of six); the rest go four
-   * at a time, then one at a time. One token at a time reloads the tile for every token and runs
-   * at about half the rate, so a remainder of two or three gives back a block of six: 8 = 4 + 4,
-   * 9 = 4 + 4 + 1.
+   * at a time, then one at a time. One token at a time reloads the tile for every token and ran
+   * at a third of the rate per token in a profile, so a remainder of two or three gives back a
+   * block of six: 8 = 4 + 4, 9 = 4 + 4 + 1.
    */
   static int tokensInBlocksOfSix(int tokens) {
     int sixes = tokens / 6 * 6;
