@@ -90,11 +90,12 @@ final class Kernels {
   /**
    * {@link #subBlockScales} for the SIMD paths (decode and tile dequantization), to the same
    * floats: the multipliers of the super-block at {@code block} into {@code out[at .. at + 8)},
-   * its offsets negated into {@code out[at + 8 .. at + 16)}, the addends of the kernels' fused
-   * multiply-adds (negating them there would cost an instruction per use). The twelve packed bytes are rearranged,
-   * shifted and masked on the int lanes of one 128-bit vector (the constants below), then widened
-   * and multiplied a vector at a time: extracting and converting the fields one by one cost the
-   * decode kernels more than the arithmetic on the values.
+   * its offsets negated into {@code out[at + 8 .. at + 16)}: they are the addends of the
+   * kernels' fused multiply-adds, and negating them at each use cost the decode loop an
+   * instruction per use. The twelve packed bytes are rearranged, shifted and masked on the int
+   * lanes of one 128-bit vector (the constants below), then widened and multiplied a vector at a
+   * time: extracting and converting the fields one by one cost the decode kernels more than the
+   * arithmetic on the values.
    */
   static void unpackScales(MemorySegment src, long block, float[] out, int at) {
     int halves = src.get(INT_LE, block);

@@ -142,7 +142,7 @@ final class Q4KKernel implements RowKernel {
    * in one loop over the 32-byte chunks of {@code qs} (a sub-block pair), each chunk's two loads a
    * row written out and reused for both nibbles. With the loops over super-blocks, chunks and
    * lanes nested, C2 kept offsets and values in memory between them and loaded every byte twice:
-   * two thirds of this speed on one core.
+   * the loop alone ran at three quarters of this speed on one core, the whole kernel at 85%.
    */
   private static void dotPairWide(MemorySegment rows, int a, int b, float[] x, int n,
       float[] sums, float[] scales) {
