@@ -4,7 +4,6 @@ import dev.ward.guard.tensor.MatMul;
 import dev.ward.guard.tensor.Parallel;
 import dev.ward.guard.tensor.VectorMath;
 import dev.ward.guard.tensor.WeightMatrix;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -218,17 +217,15 @@ final class ForwardPass {
     float scale = (float) (1 / Math.sqrt(headDim));
     int start = segment.sequence().position();
     float[] scores = new float[start + segment.count()];
+    float[] scratch = new float[VectorMath.LANES * VectorMath.LANES];
     for (int t = from; t < segment.count(); t++) {
       int visible = start + t + 1;
       int qOffset = (segment.row() + t) * dim + head * headDim;
-      for (int p = 0; p < visible; p++) {
-        scores[p] = VectorMath.dot(s.q, qOffset, keys, p * kvDim + kvOffset, headDim) * scale;
-      }
+      VectorMath.scaledDots(s.q, qOffset, keys, kvOffset, kvDim, visible, headDim, scale, scores,
+          scratch);
       VectorMath.softmax(scores, visible);
-      Arrays.fill(s.attention, qOffset, qOffset + headDim, 0f);
-      for (int p = 0; p < visible; p++) {
-        VectorMath.axpy(scores[p], values, p * kvDim + kvOffset, s.attention, qOffset, headDim);
-      }
+      VectorMath.weightedSum(scores, visible, values, kvOffset, kvDim, s.attention, qOffset,
+          headDim);
     }
   }
 

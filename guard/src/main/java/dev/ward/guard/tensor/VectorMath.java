@@ -7,32 +7,98 @@ import jdk.incubator.vector.VectorSpecies;
 /** SIMD loops over float arrays for the forward pass: dot products, norms, element-wise ops. */
 public final class VectorMath {
   private static final VectorSpecies<Float> F = Kernels.F;
+  /** Floats per vector: the width of this JVM's kernels. */
+  public static final int LANES = F.length();
 
   private VectorMath() {}
 
-  public static float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
-    FloatVector acc = FloatVector.zero(F);
-    int i = 0;
-    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
-      acc = FloatVector.fromArray(F, a, aOffset + i).fma(FloatVector.fromArray(F, b, bOffset + i), acc);
+  /**
+   * Attention scores: {@code out[p] = dot(q, key p) * scale} for {@code count} keys, key
+   * {@code p} at {@code keys[keyOffset + p * keyStride ..]}, each over {@code n} values. A key's
+   * score is a function of the query and that key alone (a lane-wise multiply-add chain, the
+   * fixed-order lane sum of {@link Vectors#sum}, then the values past the last whole vector), so
+   * a query scores its keys alike in a prefill and in a decode step. The lane sums of
+   * {@code LANES} keys are taken at once ({@link Vectors#sumEach}, the same bits): one lane sum
+   * per key had cost decoding a tenth of its time at a few hundred positions.
+   *
+   * @param scratch at least {@link #LANES} squared floats, overwritten
+   */
+  public static void scaledDots(float[] q, int qOffset, float[] keys, int keyOffset,
+      int keyStride, int count, int n, float scale, float[] out, float[] scratch) {
+    int lanes = F.length();
+    int vectorEnd = F.loopBound(n);
+    for (int group = 0; group < count; group += lanes) {
+      int inGroup = Math.min(lanes, count - group);
+      for (int k = 0; k < inGroup; k++) {
+        int key = keyOffset + (group + k) * keyStride;
+        FloatVector acc = FloatVector.zero(F);
+        for (int i = 0; i < vectorEnd; i += lanes) {
+          acc = FloatVector.fromArray(F, q, qOffset + i)
+              .fma(FloatVector.fromArray(F, keys, key + i), acc);
+        }
+        acc.intoArray(scratch, k * lanes);
+      }
+      FloatVector sums = Vectors.sumEach(scratch, 0, lanes);
+      if (vectorEnd == n) {
+        sums.mul(scale).intoArray(out, group, F.indexInRange(0, inGroup));
+        continue;
+      }
+      for (int k = 0; k < inGroup; k++) {
+        int key = keyOffset + (group + k) * keyStride;
+        float sum = sums.lane(k);
+        for (int i = vectorEnd; i < n; i++) {
+          sum += q[qOffset + i] * keys[key + i];
+        }
+        out[group + k] = sum * scale;
+      }
     }
-    float sum = Vectors.sum(acc);
-    for (; i < n; i++) {
-      sum += a[aOffset + i] * b[bOffset + i];
-    }
-    return sum;
   }
 
-  /** {@code y[yOffset + i] += a * x[xOffset + i]}. */
-  public static void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n) {
-    FloatVector av = FloatVector.broadcast(F, a);
+  /**
+   * Attention's weighted sum of values: {@code out[outOffset + i] = sum over p < count of
+   * weights[p] * values[valueOffset + p * valueStride + i]} for {@code i < n}, the products added
+   * in order of {@code p}, one rounding each (a multiply-add on vector lanes, a multiply then an
+   * add on the values past the last whole vector). The sums stay in registers across the
+   * positions, four vectors at a time, where adding each position to {@code out} in memory
+   * loaded and stored every vector once per position.
+   */
+  public static void weightedSum(float[] weights, int count, float[] values, int valueOffset,
+      int valueStride, float[] out, int outOffset, int n) {
+    int lanes = F.length();
+    int vectorEnd = F.loopBound(n);
     int i = 0;
-    for (int upper = F.loopBound(n); i < upper; i += F.length()) {
-      FloatVector.fromArray(F, x, xOffset + i).fma(av, FloatVector.fromArray(F, y, yOffset + i))
-          .intoArray(y, yOffset + i);
+    for (; i + 4 * lanes <= vectorEnd; i += 4 * lanes) {
+      FloatVector a0 = FloatVector.zero(F);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int p = 0; p < count; p++) {
+        int at = valueOffset + p * valueStride + i;
+        FloatVector w = FloatVector.broadcast(F, weights[p]);
+        a0 = FloatVector.fromArray(F, values, at).fma(w, a0);
+        a1 = FloatVector.fromArray(F, values, at + lanes).fma(w, a1);
+        a2 = FloatVector.fromArray(F, values, at + 2 * lanes).fma(w, a2);
+        a3 = FloatVector.fromArray(F, values, at + 3 * lanes).fma(w, a3);
+      }
+      a0.intoArray(out, outOffset + i);
+      a1.intoArray(out, outOffset + i + lanes);
+      a2.intoArray(out, outOffset + i + 2 * lanes);
+      a3.intoArray(out, outOffset + i + 3 * lanes);
+    }
+    for (; i < vectorEnd; i += lanes) {
+      FloatVector acc = FloatVector.zero(F);
+      for (int p = 0; p < count; p++) {
+        acc = FloatVector.fromArray(F, values, valueOffset + p * valueStride + i)
+            .fma(FloatVector.broadcast(F, weights[p]), acc);
+      }
+      acc.intoArray(out, outOffset + i);
     }
     for (; i < n; i++) {
-      y[yOffset + i] += a * x[xOffset + i];
+      float sum = 0;
+      for (int p = 0; p < count; p++) {
+        sum += weights[p] * values[valueOffset + p * valueStride + i];
+      }
+      out[outOffset + i] = sum;
     }
   }
 

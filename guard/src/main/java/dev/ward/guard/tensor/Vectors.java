@@ -32,16 +32,6 @@ final class Vectors {
   }
 
   /**
-   * The high nibble of each byte. x86 has no byte shifts, so a byte-lane shift compiles to a
-   * widen, shift and narrow; shifting the 16-bit lanes that hold the same bits is one
-   * instruction, and the mask drops the bits that crossed over from the neighbouring byte.
-   */
-  static ByteVector highNibbles(ByteVector bytes) {
-    return bytes.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes()
-        .and((byte) 0x0F);
-  }
-
-  /**
    * The sum of the lanes, always added in the same order (a butterfly: lanes {@code i} and
    * {@code i ^ 8}, then {@code i ^ 4}, ...). {@code reduceLanes(ADD)} leaves its order open, and
    * interpreted, C1 and C2 code do differ; a fixed order keeps every kernel's result a function
