@@ -118,9 +118,7 @@ final class ForwardPass {
     int dim = c.dim();
     int kvDim = c.kvDim();
     normalize(layer.attnNorm(), rows);
-    multiply(layer.q(), s.h, rows, s.q);
-    multiply(layer.k(), s.h, rows, s.k);
-    multiply(layer.v(), s.h, rows, s.v);
+    multiply(layer.qkv(), s.h, rows, new float[][] {s.q, s.k, s.v});
     float[] cos = new float[model.rope().pairs()];
     float[] sin = new float[model.rope().pairs()];
     for (Segment segment : segments) {
@@ -171,8 +169,7 @@ final class ForwardPass {
       return;
     }
     normalize(layer.ffnNorm(), rows);
-    multiply(layer.gate(), s.h, rows, s.gate);
-    multiply(layer.up(), s.h, rows, s.up);
+    multiply(layer.gateUp(), s.h, rows, new float[][] {s.gate, s.up});
     VectorMath.swiglu(s.gate, s.up, 0, rows * c.ffn());
     multiply(layer.down(), s.gate, rows, s.h);
     VectorMath.add(s.h, 0, s.x, 0, rows * c.dim());
@@ -186,8 +183,13 @@ final class ForwardPass {
 
   /** A matrix product; a cancelled one is abandoned half done, so the check follows it. */
   private void multiply(WeightMatrix weight, float[] in, int rows, float[] out) {
+    multiply(new WeightMatrix[] {weight}, in, rows, new float[][] {out});
+  }
+
+  /** Products of the same input in one parallel loop, as {@link #multiply(WeightMatrix, float[], int, float[])}. */
+  private void multiply(WeightMatrix[] weights, float[] in, int rows, float[][] outs) {
     checkCancelled();
-    MatMul.multiply(weight, in, rows, out, parallel, cancelled);
+    MatMul.multiply(weights, in, rows, outs, parallel, cancelled);
     checkCancelled();
   }
 

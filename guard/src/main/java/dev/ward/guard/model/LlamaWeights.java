@@ -28,7 +28,17 @@ final class LlamaWeights {
   final Layer[] layers;
 
   record Layer(float[] attnNorm, WeightMatrix q, WeightMatrix k, WeightMatrix v, WeightMatrix o,
-      float[] ffnNorm, WeightMatrix gate, WeightMatrix up, WeightMatrix down) {}
+      float[] ffnNorm, WeightMatrix gate, WeightMatrix up, WeightMatrix down) {
+    /** The projections of the attention's input, multiplied in one loop. */
+    WeightMatrix[] qkv() {
+      return new WeightMatrix[] {q, k, v};
+    }
+
+    /** The projections of the feed-forward's input, multiplied in one loop. */
+    WeightMatrix[] gateUp() {
+      return new WeightMatrix[] {gate, up};
+    }
+  }
 
   private LlamaWeights(WeightMatrix tokenEmbedding, float[] outputNorm, WeightMatrix output,
       float[] ropeFreqs, Layer[] layers) {

@@ -2,6 +2,7 @@ package dev.ward.guard.tensor;
 
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToIntFunction;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -84,54 +85,107 @@ public final class MatMul {
   /** As {@link #multiply(WeightMatrix, float[], int, float[], Parallel)}, stopping early once cancelled. */
   public static void multiply(WeightMatrix w, float[] x, int tokens, float[] out, Parallel parallel,
       BooleanSupplier cancelled) {
-    if (tokens < 1 || x.length < (long) tokens * w.cols() || out.length < (long) tokens * w.rows()) {
-      throw new IllegalArgumentException("buffers too small for " + tokens + " tokens x " + w);
+    multiply(new WeightMatrix[] {w}, x, tokens, new float[][] {out}, parallel, cancelled);
+  }
+
+  /**
+   * Products of several matrices with the same activations in one parallel loop (the query, key
+   * and value projections; the gate and up projections): {@code outs[m]} gets what
+   * {@link #multiply(WeightMatrix, float[], int, float[], Parallel, BooleanSupplier)} of
+   * {@code weights[m]} alone gives, bit for bit. A loop ends when its last task does, the other
+   * workers idle meanwhile: one loop pays that once, where one per matrix paid it for each, the
+   * small key and value matrices included.
+   *
+   * @param weights matrices with the same number of columns
+   * @param outs a result buffer per matrix
+   */
+  public static void multiply(WeightMatrix[] weights, float[] x, int tokens, float[][] outs,
+      Parallel parallel, BooleanSupplier cancelled) {
+    int cols = weights[0].cols();
+    if (outs.length != weights.length) {
+      throw new IllegalArgumentException(weights.length + " matrices but " + outs.length + " outputs");
+    }
+    for (int m = 0; m < weights.length; m++) {
+      WeightMatrix w = weights[m];
+      if (w.cols() != cols) {
+        throw new IllegalArgumentException(w + " does not have the " + cols + " columns of " + weights[0]);
+      }
+      if (tokens < 1 || x.length < (long) tokens * cols || outs[m].length < (long) tokens * w.rows()) {
+        throw new IllegalArgumentException("buffers too small for " + tokens + " tokens x " + w);
+      }
     }
     if (tokens == 1) {
-      multiplyOne(w, x, out, parallel, cancelled);
+      multiplyOne(weights, x, outs, parallel, cancelled);
     } else {
-      multiplyBatch(w, x, tokens, out, parallel, cancelled);
+      multiplyBatch(weights, x, tokens, outs, parallel, cancelled);
     }
   }
 
-  private static void multiplyOne(WeightMatrix w, float[] x, float[] out, Parallel parallel,
-      BooleanSupplier cancelled) {
-    int rows = w.rows();
-    int tasks = parallel.split(rows, 8, 4);
-    parallel.forEach(tasks, task -> {
+  private static void multiplyOne(WeightMatrix[] weights, float[] x, float[][] outs,
+      Parallel parallel, BooleanSupplier cancelled) {
+    int[] firstTask = firstTasks(weights, w -> parallel.split(w.rows(), 8, 4));
+    parallel.forEach(firstTask[weights.length], task -> {
       if (cancelled.getAsBoolean()) {
         return;
       }
-      w.dotRows((int) ((long) rows * task / tasks), (int) ((long) rows * (task + 1) / tasks), x,
-          out);
+      int m = matrixOf(task, firstTask);
+      int tasks = firstTask[m + 1] - firstTask[m];
+      int local = task - firstTask[m];
+      int rows = weights[m].rows();
+      weights[m].dotRows((int) ((long) rows * local / tasks),
+          (int) ((long) rows * (local + 1) / tasks), x, outs[m]);
     });
   }
 
-  private static void multiplyBatch(WeightMatrix w, float[] activations, int tokens, float[] out,
-      Parallel parallel, BooleanSupplier cancelled) {
-    int rows = w.rows();
-    int cols = w.cols();
+  private static void multiplyBatch(WeightMatrix[] weights, float[] activations, int tokens,
+      float[][] outs, Parallel parallel, BooleanSupplier cancelled) {
+    int cols = weights[0].cols();
     int xStride = cols + SKEW;
     float[] x = buffer(PACKED, tokens * xStride);
     for (int t = 0; t < tokens; t++) {
       System.arraycopy(activations, t * cols, x, t * xStride, cols);
     }
     float[] packed = x;
-    int tiles = (rows + TILE_ROWS - 1) / TILE_ROWS;
     // A tile of a prefill takes a few milliseconds: sixteen per worker keep one worker from
     // finishing its last alone for long (a quarter faster on two cores than four per worker).
-    int tasks = parallel.split(tiles, 1, 16);
-    parallel.forEach(tasks, task -> {
-      int fromTile = (int) ((long) tiles * task / tasks);
-      int toTile = (int) ((long) tiles * (task + 1) / tasks);
+    int[] firstTask = firstTasks(weights, w -> parallel.split(tiles(w), 1, 16));
+    parallel.forEach(firstTask[weights.length], task -> {
+      int m = matrixOf(task, firstTask);
+      int tasks = firstTask[m + 1] - firstTask[m];
+      int local = task - firstTask[m];
+      WeightMatrix w = weights[m];
+      int tiles = tiles(w);
+      int fromTile = (int) ((long) tiles * local / tasks);
+      int toTile = (int) ((long) tiles * (local + 1) / tasks);
       float[] tile = buffer(TILE, TILE_ROWS * (Math.min(CHUNK_COLS, cols) + SKEW));
       float[] sums = buffer(SUMS, TILE_ROWS * (tokens * LANES + SKEW));
       for (int t = fromTile; t < toTile && !cancelled.getAsBoolean(); t++) {
         int r0 = t * TILE_ROWS;
-        multiplyTile(w, r0, Math.min(TILE_ROWS, rows - r0), packed, xStride, tokens, tile, sums,
-            out);
+        multiplyTile(w, r0, Math.min(TILE_ROWS, w.rows() - r0), packed, xStride, tokens, tile,
+            sums, outs[m]);
       }
     });
+  }
+
+  private static int tiles(WeightMatrix w) {
+    return (w.rows() + TILE_ROWS - 1) / TILE_ROWS;
+  }
+
+  /** Where each matrix's tasks start in one loop over all, and their total at the end. */
+  private static int[] firstTasks(WeightMatrix[] weights, ToIntFunction<WeightMatrix> tasks) {
+    int[] first = new int[weights.length + 1];
+    for (int m = 0; m < weights.length; m++) {
+      first[m + 1] = first[m] + tasks.applyAsInt(weights[m]);
+    }
+    return first;
+  }
+
+  private static int matrixOf(int task, int[] firstTask) {
+    int m = 0;
+    while (task >= firstTask[m + 1]) {
+      m++;
+    }
+    return m;
   }
 
   /** This thread's buffer of at least {@code size} floats, contents undefined. */

@@ -83,6 +83,55 @@ class MatMulTest {
     }
   }
 
+  /**
+   * Matrices multiplied in one loop (a layer's q, k and v, of two types as in a Q4_K_M file) get
+   * the bits each gets alone, decoding and in a batch.
+   */
+  @ParameterizedTest(name = "{0} tokens")
+  @CsvSource({"1", "15"})
+  void matricesInOneLoopGetTheBitsOfEachAlone(int tokens) {
+    int cols = 256;
+    Random random = new Random(tokens);
+    WeightMatrix[] weights = {
+        WeightMatrix.of("q", GgmlType.Q4_K, 37, cols,
+            MemorySegment.ofArray(KernelsTest.randomBlocks(GgmlType.Q4_K, 37 * cols, random))),
+        WeightMatrix.of("k", GgmlType.Q4_K, 9, cols,
+            MemorySegment.ofArray(KernelsTest.randomBlocks(GgmlType.Q4_K, 9 * cols, random))),
+        WeightMatrix.of("v", GgmlType.Q6_K, 9, cols,
+            MemorySegment.ofArray(KernelsTest.randomBlocks(GgmlType.Q6_K, 9 * cols, random)))};
+    float[] x = new float[tokens * cols];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() * 2 - 1;
+    }
+    float[][] together = new float[weights.length][];
+    for (int m = 0; m < weights.length; m++) {
+      together[m] = new float[tokens * weights[m].rows()];
+    }
+    try (Parallel parallel = Parallel.create(2)) {
+      MatMul.multiply(weights, x, tokens, together, parallel, () -> false);
+      for (int m = 0; m < weights.length; m++) {
+        float[] alone = new float[tokens * weights[m].rows()];
+        MatMul.multiply(weights[m], x, tokens, alone, parallel);
+        for (int i = 0; i < alone.length; i++) {
+          assertThat(Float.floatToRawIntBits(together[m][i])).as("%s value %d", weights[m], i)
+              .isEqualTo(Float.floatToRawIntBits(alone[i]));
+        }
+      }
+    }
+  }
+
+  @Test
+  void matricesInOneLoopMustShareTheirWidth() {
+    WeightMatrix narrow = WeightMatrix.of("gate", GgmlType.F32, 2, 8, MemorySegment.ofArray(new byte[64]));
+    WeightMatrix wide = WeightMatrix.of("up", GgmlType.F32, 2, 16, MemorySegment.ofArray(new byte[128]));
+    try (Parallel parallel = Parallel.create(1)) {
+      assertThatThrownBy(() -> MatMul.multiply(new WeightMatrix[] {narrow, wide}, new float[16], 1,
+          new float[][] {new float[2], new float[2]}, parallel, () -> false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("does not have the 8 columns of");
+    }
+  }
+
   @Test
   void aRemainderOfTwoOrThreeTokensGivesBackABlockOfSix() {
     assertThat(MatMul.tokensInBlocksOfSix(5)).isZero();
