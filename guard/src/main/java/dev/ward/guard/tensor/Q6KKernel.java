@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import java.lang.foreign.ValueLayout;
@@ -61,14 +62,20 @@ final class Q6KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] multipliers = new float[n / QK * 32];
+    float[] multipliers = new float[Kernels.HEADER_GROUP * 32];
+    int blocks = n / QK;
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      multipliers(rows, a, b, n / QK, multipliers);
-      dotPair(rows, a, b, x, n, sums, multipliers);
+      Arrays.fill(sums, 0f);
+      for (int first = 0; first < blocks; first += Kernels.HEADER_GROUP) {
+        int end = Math.min(blocks, first + Kernels.HEADER_GROUP);
+        multipliers(rows, a + first * BLOCK_BYTES, b + first * BLOCK_BYTES, end - first,
+            multipliers);
+        dotPair(rows, a, b, x, first, end, sums, multipliers);
+      }
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
@@ -81,12 +88,12 @@ final class Q6KKernel implements RowKernel {
    * unpacked as {@link #values} does, written out for each row: a call, the second one in
    * particular, was left uninlined (see {@link Kernels}).
    */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
-      float[] multipliers) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int first, int end,
+      float[] sums, float[] multipliers) {
     int lanes = Kernels.F.length();
-    FloatVector accA = FloatVector.zero(Kernels.F);
-    FloatVector accB = accA;
-    for (int block = 0; block < n / QK; block++) {
+    FloatVector accA = FloatVector.fromArray(Kernels.F, sums, 0);
+    FloatVector accB = FloatVector.fromArray(Kernels.F, sums, lanes);
+    for (int block = first; block < end; block++) {
       int at = block * BLOCK_BYTES;
       for (int half = 0; half < 2; half++) {
         int xh = block * QK + half * 128;
@@ -107,7 +114,7 @@ final class Q6KKernel implements RowKernel {
                   .lanewise(VectorOperators.ROL, high).reinterpretAsBytes().and((byte) 0x30));
           for (int part = 0; part < 32 / lanes; part++) {
             FloatVector xs = FloatVector.fromArray(Kernels.F, x, xh + k * 32 + part * lanes);
-            int group = block * 32 + half * 8 + part * lanes / 16 + 2 * k;
+            int group = (block - first) * 32 + half * 8 + part * lanes / 16 + 2 * k;
             float mA = multipliers[group];
             float mB = multipliers[group + 16];
             accA = ((FloatVector) valuesA.convertShape(VectorOperators.B2F, Kernels.F, part))
