@@ -8,6 +8,8 @@ import dev.ward.guard.tensor.Parallel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A Llama model loaded from a GGUF file: configuration, weights (mapped, not copied) and the
@@ -21,6 +23,12 @@ public final class LlamaModel implements AutoCloseable {
   private final Rope rope;
   private final Parallel parallel;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Held (shared) by every forward pass and taken (exclusively) by {@link #close}: the kernels
+   * read the weights through aliases of the mapping that the JVM does not check
+   * ({@link LlamaWeights}), so the file is unmapped only once no pass can read it.
+   */
+  private final ReentrantReadWriteLock mapped = new ReentrantReadWriteLock();
   private final LongAdder layerSteps = new LongAdder();
 
   private LlamaModel(GgufFile file, LlamaConfig config, LlamaWeights weights, Parallel parallel) {
@@ -108,12 +116,44 @@ public final class LlamaModel implements AutoCloseable {
     return parallel;
   }
 
-  /** Stops the workers and unmaps the file; later calls do nothing. */
+  /**
+   * Runs a forward pass with the weights mapped; {@link #close} waits for it.
+   *
+   * @throws IllegalStateException if the model is closed
+   */
+  void whileOpen(Runnable pass) {
+    Lock lock = mapped.readLock();
+    lock.lock();
+    try {
+      if (closed.get()) {
+        throw new IllegalStateException("model " + file.source() + " is closed");
+      }
+      pass.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether {@link #close} has been called: running passes then stop at their next check. */
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  /**
+   * Stops the workers and unmaps the file, after the forward passes running on other threads
+   * have stopped (they are cancelled); later calls do nothing.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      parallel.close();
-      file.close();
+      Lock lock = mapped.writeLock();
+      lock.lock();
+      try {
+        parallel.close();
+        file.close();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 }

@@ -8,6 +8,8 @@ import dev.ward.guard.sampling.Generator;
 import dev.ward.guard.sampling.SamplingParams;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,5 +54,39 @@ class CancellationTest {
       assertThat(model.layerSteps()).isEqualTo(stopAt);
       assertThat(generated[0]).isEqualTo(3);
     }
+  }
+
+  /**
+   * The kernels read the weights through unchecked aliases of the mapping: closing the model
+   * while another thread evaluates stops that pass and unmaps the file only after it has
+   * stopped, and a pass begun after the close fails with a message, not a crash.
+   */
+  @Test
+  void closingTheModelStopsARunningPassBeforeTheFileIsUnmapped() throws Exception {
+    LlamaModel model = LlamaModel.load(Fixtures.fixture("models/tiny-llama3-q4_k_m.gguf"), 2);
+    Sequence sequence = model.newSequence();
+    int[] prompt = new int[300];
+    for (int i = 0; i < prompt.length; i++) {
+      prompt[i] = 1000 + i;
+    }
+    long start = model.layerSteps();
+    CompletableFuture<Void> pass = CompletableFuture.runAsync(() -> {
+      while (true) {
+        sequence.rewind(0);
+        sequence.forward(prompt, null);
+      }
+    });
+    while (model.layerSteps() < start + 2) {
+      Thread.onSpinWait();
+    }
+
+    model.close();
+    long stepsAtClose = model.layerSteps();
+
+    assertThat(pass).failsWithin(10, TimeUnit.SECONDS).withThrowableThat()
+        .havingCause().isInstanceOfAny(CancellationException.class, IllegalStateException.class);
+    assertThat(model.layerSteps()).isEqualTo(stepsAtClose);
+    assertThatThrownBy(() -> model.newSequence().forward(new int[] {1}, null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
   }
 }
