@@ -106,6 +106,7 @@ final class LlamaWeights {
      * starts after. {@code reinterpret} is a restricted method: Ward runs with
      * {@code --enable-native-access}. In-memory images (tests) are used as they are.
      */
+    @SuppressWarnings("restricted")
     private static MemorySegment unchecked(MemorySegment data) {
       return data.isNative() ? data.reinterpret(Arena.global(), null) : data;
     }
