@@ -1,6 +1,7 @@
 package dev.ward.guard.tensor;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
@@ -65,29 +66,35 @@ final class Q5KKernel implements RowKernel {
       float[] out) {
     MemorySegment rows = RowKernel.slice(src, rowBytes, from, to);
     float[] sums = new float[2 * Kernels.F.length()];
-    float[] scales = new float[n / QK * 32];
+    float[] scales = new float[Kernels.HEADER_GROUP * 32];
+    int blocks = n / QK;
     int half = (to - from + 1) / 2;
     for (int i = 0; i < half; i++) {
       int j = RowKernel.partner(i, half, to - from);
       int a = i * (int) rowBytes;
       int b = j * (int) rowBytes;
-      Kernels.unpackScales(rows, a, b, n / QK, BLOCK_BYTES, scales);
-      dotPair(rows, a, b, x, n, sums, scales);
+      Arrays.fill(sums, 0f);
+      for (int first = 0; first < blocks; first += Kernels.HEADER_GROUP) {
+        int end = Math.min(blocks, first + Kernels.HEADER_GROUP);
+        Kernels.unpackScales(rows, a + first * BLOCK_BYTES, b + first * BLOCK_BYTES, end - first,
+            BLOCK_BYTES, scales);
+        dotPair(rows, a, b, x, first, end, sums, scales);
+      }
       out[from + i] = Vectors.sum(sums, 0);
       out[from + j] = Vectors.sum(sums, Kernels.F.length());
     }
   }
 
   /** Rows {@code a} and {@code b} as in {@link Q8_0Kernel}'s pair. */
-  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int n, float[] sums,
-      float[] scales) {
+  private static void dotPair(MemorySegment rows, int a, int b, float[] x, int first, int end,
+      float[] sums, float[] scales) {
     int lanes = Kernels.F.length();
-    FloatVector accA = FloatVector.zero(Kernels.F);
-    FloatVector accB = accA;
-    for (int block = 0; block < n / QK; block++) {
+    FloatVector accA = FloatVector.fromArray(Kernels.F, sums, 0);
+    FloatVector accB = FloatVector.fromArray(Kernels.F, sums, lanes);
+    for (int block = first; block < end; block++) {
       int at = block * BLOCK_BYTES;
       int xb = block * QK;
-      int sb = block * 32;
+      int sb = (block - first) * 32;
       for (int c = 0; c < 4; c++) {
         for (int half = 0; half < 2; half++) {
           int j = sb + 2 * c + half;
