@@ -119,13 +119,12 @@ public final class Sequence {
       BooleanSupplier cancelled, ForwardPass.Scratch scratch) {
     validate(sequences, tokens);
     LlamaModel model = sequences.getFirst().model;
-    model.whileOpen(() -> runOpen(sequences, tokens, logits,
+    model.whileOpen(() -> runOpen(model, sequences, tokens, logits,
         () -> model.isClosed() || cancelled.getAsBoolean(), scratch));
   }
 
-  private static void runOpen(List<Sequence> sequences, List<int[]> tokens, float[][] logits,
-      BooleanSupplier cancelled, ForwardPass.Scratch scratch) {
-    LlamaModel model = sequences.getFirst().model;
+  private static void runOpen(LlamaModel model, List<Sequence> sequences, List<int[]> tokens,
+      float[][] logits, BooleanSupplier cancelled, ForwardPass.Scratch scratch) {
     ForwardPass pass = new ForwardPass(model, scratch, cancelled);
     int[] done = new int[sequences.size()];
     sequences.forEach(s -> s.broken = true);
