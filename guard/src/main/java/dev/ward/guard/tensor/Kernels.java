@@ -118,7 +118,10 @@ final class Kernels {
     FloatVector multipliers = FloatVector.broadcast(F, Float.float16ToFloat((short) halves));
     FloatVector offsets = FloatVector.broadcast(F, -Float.float16ToFloat((short) (halves >>> 16)));
     for (int part = 0; part < 16 / F.length(); part++) {
-      Vectors.toFloats((IntVector) fields.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, part))
+      // The conversion written out, not Vectors.toFloats: the decode kernels inline this method,
+      // and a helper past their compilation's inlining budget is left a call (see above).
+      ((FloatVector) fields.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, part)
+          .convert(VectorOperators.I2F, 0))
           .mul(multipliers.blend(offsets, OFFSET_LANES[part]))
           .intoArray(out, at + part * F.length());
     }
